@@ -1,0 +1,1 @@
+// UI: see below

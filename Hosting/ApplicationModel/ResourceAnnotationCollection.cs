@@ -1,0 +1,6 @@
+using System.Collections.ObjectModel;
+
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>The ordered annotations of one resource.</summary>
+public sealed class ResourceAnnotationCollection : Collection<IResourceAnnotation>;
