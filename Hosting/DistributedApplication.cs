@@ -54,7 +54,7 @@ public sealed class DistributedApplication
         Validate();
         if (ExecutionContext.IsPublishMode)
         {
-            await PublishCommand.RunAsync(Model, ExecutionContext, _arguments, cancellationToken);
+            await PublishCommand.RunAsync(Model, ExecutionContext, _arguments, _configuration, cancellationToken);
             return;
         }
 
@@ -66,9 +66,13 @@ public sealed class DistributedApplication
 
     private async Task RunLocallyAsync(CancellationToken stop)
     {
+        // Console streams are created lazily under a lock that child-process start-up also takes on Unix; creating them
+        // here, before the first child starts, keeps the status writer from ever waiting on it.
+        Console.Out.Flush();
+        Console.Error.Flush();
         await using var orchestrator = new Orchestrator(Model, ExecutionContext, _configuration["Deploy:StateDirectory"]);
         using var console = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var interactive = !Console.IsOutputRedirected && _configuration["Deploy:Console"] != "lines";
+        var interactive = ConsoleReporter.IsInteractive(_configuration["Deploy:Console"]);
         var reporter = ConsoleReporter.RunAsync(orchestrator.States, interactive, console.Token);
         await orchestrator.StartAsync(stop);
         _ = ReportReadyAsync(orchestrator, stop);
@@ -95,7 +99,7 @@ public sealed class DistributedApplication
             var failures = orchestrator.Failures.ToList();
             Console.Out.WriteLine(failures.Count == 0
                 ? $"All resources are ready ({Orchestrator.SinceProcessStart().TotalSeconds:0.000} s after the AppHost started). Press Ctrl+C to stop."
-                : $"Some resources failed to start: {string.Join("; ", failures)}");
+                : $"Some resources could not start ({string.Join("; ", failures)}); what depends on them is waiting. Fix the cause and restart, or press Ctrl+C to stop.");
         }
         catch (OperationCanceledException)
         {

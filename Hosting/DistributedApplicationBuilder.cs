@@ -25,9 +25,13 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         var entry = Assembly.GetEntryAssembly();
         AppHostDirectory = appHostDirectory ?? FindAppHostDirectory(entry) ?? System.Environment.CurrentDirectory;
         AppName = appName ?? entry?.GetName().Name ?? "apphost";
-        _host.Configuration.SetBasePath(AppHostDirectory);
-        _host.Configuration.AddJsonFile("appsettings.json", optional: true);
-        _host.Configuration.AddJsonFile($"appsettings.{_host.Environment.EnvironmentName}.json", optional: true);
+        if (Directory.Exists(AppHostDirectory))
+        {
+            _host.Configuration.SetBasePath(AppHostDirectory);
+            _host.Configuration.AddJsonFile("appsettings.json", optional: true);
+            _host.Configuration.AddJsonFile($"appsettings.{_host.Environment.EnvironmentName}.json", optional: true);
+        }
+
         if (entry is not null && _host.Environment.IsDevelopment())
             _host.Configuration.AddUserSecrets(entry, optional: true);
         _host.Configuration.AddEnvironmentVariables();

@@ -32,7 +32,6 @@ internal sealed class MetricIngester(TelemetryStore store)
                         rejected += bad;
                         error ??= $"metric '{metric.Name}' has {bad} invalid data point(s) or no data.";
                     }
-
                 }
             }
         }

@@ -113,7 +113,7 @@ internal sealed class OtlpGrpcReceiver(OtlpSignals signals, OtlpApiKey apiKey, l
         {
             return new Outcome(GrpcStatus.Ok, null, signal.Parse(payload));
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return new Outcome(GrpcStatus.InvalidArgument, $"The message is not a valid OTLP {signal.Name} export: {e.Message}", null);
         }

@@ -93,9 +93,9 @@ internal sealed class OtlpHttpReceiver(OtlpSignals signals, OtlpApiKey apiKey, l
         {
             return new Outcome(json ? signal.ParseJson(Encoding.UTF8.GetString(body)) : signal.Parse(body), StatusCodes.Status200OK, null);
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or System.Text.Json.JsonException
-            or FormatException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Any parser failure (bad wire data, bad JSON, too deep nesting, bad gzip) is the sender's error.
             return new Outcome(null, StatusCodes.Status400BadRequest, $"The body is not a valid OTLP {signal.Name} export: {e.Message}");
         }
     }

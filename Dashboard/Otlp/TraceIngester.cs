@@ -50,13 +50,13 @@ internal sealed class TraceIngester(TelemetryStore store)
             events[i] = new SpanEventRecord(OtlpValues.Nanos(e.TimeUnixNano), e.Name, OtlpValues.Attributes(e.Attributes, limits));
         }
 
-        var links = new List<SpanLinkRecord>(span.Links.Count);
+        List<SpanLinkRecord>? links = null;
         foreach (var link in span.Links)
         {
             if (OtlpValues.TryId(link.TraceId, 16, out var linkTrace) && linkTrace is not null
                 && OtlpValues.TryId(link.SpanId, 8, out var linkSpan) && linkSpan is not null)
             {
-                links.Add(new SpanLinkRecord(linkTrace, linkSpan, OtlpValues.Attributes(link.Attributes, limits)));
+                (links ??= new List<SpanLinkRecord>(span.Links.Count)).Add(new SpanLinkRecord(linkTrace, linkSpan, OtlpValues.Attributes(link.Attributes, limits)));
             }
         }
 
@@ -81,6 +81,6 @@ internal sealed class TraceIngester(TelemetryStore store)
             string.IsNullOrEmpty(span.Status?.Message) ? null : span.Status.Message,
             OtlpValues.Attributes(span.Attributes, limits),
             events,
-            [.. links]);
+            links is null ? [] : [.. links]);
     }
 }

@@ -13,9 +13,10 @@ public interface IResourceService
     IReadOnlyList<ResourceView> GetResources();
 
     /// <summary>
-    /// Changes from the moment of the call until <paramref name="cancellationToken"/> is cancelled. Callers
-    /// subscribe first, then read <see cref="GetResources"/>, so no change falls between the two (an upsert may
-    /// arrive twice; it is idempotent).
+    /// Changes until <paramref name="cancellationToken"/> is cancelled. Implementations register the watcher
+    /// synchronously inside the first <c>MoveNextAsync</c> call (before its first await), so the dashboard starts that
+    /// call, then reads <see cref="GetResources"/>, and no change falls between the two (an upsert may arrive twice;
+    /// upserts are idempotent).
     /// </summary>
     IAsyncEnumerable<ResourceChange> WatchResourcesAsync(CancellationToken cancellationToken);
 

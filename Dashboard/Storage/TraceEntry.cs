@@ -133,10 +133,16 @@ internal sealed class TraceEntry(string traceId, long firstSequence)
             _errors++;
         }
 
-        if (!_resources.Exists(r => string.Equals(r.Key, span.Resource.Key, StringComparison.Ordinal)))
+        // A plain loop: a lambda here would allocate a closure for every span ingested.
+        foreach (var resource in _resources)
         {
-            _resources.Add(span.Resource);
+            if (string.Equals(resource.Key, span.Resource.Key, StringComparison.Ordinal))
+            {
+                return;
+            }
         }
+
+        _resources.Add(span.Resource);
     }
 }
 

@@ -38,6 +38,8 @@ internal sealed record AppHostArguments(
                 case "--output-path": outputPath = Value(); break;
                 case "--environment": environment = Value(); break;
                 case "--operation": operation = Value(); break;
+                // A switch without a value would be dropped by the configuration command-line provider.
+                case "--fill-secrets": rest.Add("--Publish:FillSecrets=true"); break;
                 default: rest.Add(arg); break;
             }
         }

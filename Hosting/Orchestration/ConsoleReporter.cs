@@ -9,6 +9,15 @@ internal static class ConsoleReporter
     public static Task RunAsync(ResourceStateStore states, bool interactive, CancellationToken cancellationToken) =>
         interactive ? RunTableAsync(states, cancellationToken) : RunLinesAsync(states, cancellationToken);
 
+    /// <summary>A live table only on a real terminal; plain lines for pipes, files, CI and dumb terminals.</summary>
+    public static bool IsInteractive(string? preference) => preference switch
+    {
+        "lines" => false,
+        "table" => true,
+        _ => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null
+            && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term && term != "dumb",
+    };
+
     public static string Line(ResourceSnapshot s)
     {
         var parts = new List<string> { $"{s.Name}: {s.State}" };
@@ -20,6 +29,8 @@ internal static class ConsoleReporter
             parts.Add($"exit={code}");
         if (s.Urls.Length > 0)
             parts.Add(string.Join(' ', s.Urls));
+        if (s.ProcessId is { } pid)
+            parts.Add($"pid={pid}");
         if (s.Reason is not null && s.State != "Running")
             parts.Add($"- {s.Reason}");
         return string.Join(' ', parts);

@@ -58,8 +58,21 @@ public sealed class Orchestrator : IAsyncDisposable
 
     /// <summary>Completes when every long-running resource is ready and every job has finished; throws if one failed.</summary>
     public Task WaitForAllReadyAsync(CancellationToken cancellationToken) =>
-        States.WaitUntilAsync(() => _supervisors.Values.All(s => s.FailureReason is not null || (s.IsJob ? s.CompletedExitCode is not null : s.IsReady)),
-            cancellationToken);
+        States.WaitUntilAsync(() => _supervisors.Values.All(s => IsSettled(s.Resource)), cancellationToken);
+
+    // Settled: ready, finished (jobs), failed, or waiting on something that failed (it cannot progress on its own).
+    private bool IsSettled(IResource resource)
+    {
+        if (!_supervisors.TryGetValue(resource, out var supervisor))
+            return resource is not IResourceWithParent child || IsSettled(child.Parent);
+        if (supervisor.FailureReason is not null || (supervisor.IsJob ? supervisor.CompletedExitCode is not null : supervisor.IsReady))
+            return true;
+        return WaitGraph.Dependencies(resource).Any(HasFailed);
+    }
+
+    private bool HasFailed(IResource resource) => _supervisors.TryGetValue(resource, out var supervisor)
+        ? supervisor.FailureReason is not null || (supervisor.IsJob && supervisor.CompletedExitCode is not null and not 0) || WaitGraph.Dependencies(resource).Any(HasFailed)
+        : resource is IResourceWithParent child && HasFailed(child.Parent);
 
     /// <summary>Whether any resource failed to start.</summary>
     public IEnumerable<string> Failures => _supervisors.Values.Where(s => s.FailureReason is not null).Select(s => $"{s.Resource.Name}: {s.FailureReason}");

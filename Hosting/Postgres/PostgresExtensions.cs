@@ -28,7 +28,11 @@ public static class PostgresExtensions
             })
             .WithAnnotation(new HealthCheckAnnotation($"{name}_check", ct => CheckAsync(server, ct)))
             .WithAnnotation(new ResourceReadyAnnotation(ct => CreateDatabasesAsync(server, ct)))
-            .WithAnnotation(new NativeRecipeAnnotation(new PostgresNativeRecipe()));
+            .WithAnnotation(new NativeRecipeAnnotation(new PostgresNativeRecipe()))
+            // Published: readiness without a password (pg_isready only checks that connections are accepted), and the
+            // databases created by the image's init step on first start.
+            .WithReadinessCommand("/bin/sh", "-c", $"pg_isready -U \"$POSTGRES_USER\" -h 127.0.0.1 -p {PostgresContainerImageTags.Port}")
+            .WithContainerFiles("/docker-entrypoint-initdb.d", () => PostgresInitScripts.Create(server));
     }
 
     /// <summary>Adds a database to the server; it is created when the server is ready.</summary>
@@ -41,9 +45,16 @@ public static class PostgresExtensions
     }
 
     /// <summary>Keeps the server's data across runs (a named volume; natively, a directory in the AppHost's state directory).</summary>
+    /// <param name="builder">The server.</param>
+    /// <param name="name">The volume name; generated when null.</param>
+    /// <param name="isReadOnly">Mount it read-only.</param>
+    /// <param name="size">Storage to provision when published (a Kubernetes quantity such as <c>10Gi</c>); the publisher's default when null.</param>
     public static IResourceBuilder<PostgresServerResource> WithDataVolume(this IResourceBuilder<PostgresServerResource> builder,
-        string? name = null, bool isReadOnly = false) =>
+        string? name = null, bool isReadOnly = false, string? size = null)
+    {
         builder.WithVolume(name ?? VolumeNameGenerator.Generate(builder, "data"), PostgresContainerImageTags.DataDirectory, isReadOnly);
+        return size is null ? builder : builder.WithVolumeSize(PostgresContainerImageTags.DataDirectory, size);
+    }
 
     private static async Task<HealthCheckResult> CheckAsync(PostgresServerResource server, CancellationToken cancellationToken)
     {

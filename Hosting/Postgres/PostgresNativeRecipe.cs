@@ -34,10 +34,26 @@ internal sealed class PostgresNativeRecipe : INativeRecipe
 
     private static void PrepareDirectory(string directory, NativeUser? owner)
     {
+        if (owner is not null)
+            EnsureTraversable(directory, owner);
         Directory.CreateDirectory(directory);
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (owner is not null)
             Posix.ChangeOwner(directory, owner);
+    }
+
+    // PostgreSQL refuses to run as root, so it runs as an unprivileged account that must be able to reach its data.
+    private static void EnsureTraversable(string directory, NativeUser owner)
+    {
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(directory)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent) && (File.GetUnixFileMode(parent) & UnixFileMode.OtherExecute) == 0)
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL runs as '{owner.Name}' (it refuses root), and '{parent}' is not traversable by that account. " +
+                    $"Run 'chmod o+x {parent}', or set DEPLOY_STATE_DIR to a directory other accounts can traverse.");
+            }
+        }
     }
 
     private static async Task InitializeAsync(NativeLaunchContext context, CancellationToken cancellationToken)

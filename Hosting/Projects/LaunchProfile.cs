@@ -21,17 +21,22 @@ internal static class LaunchProfile
         if (profile.ValueKind != JsonValueKind.Object)
             return;
 
+        var publish = project.ApplicationBuilder.ExecutionContext.IsPublishMode;
         if (profile.TryGetProperty("applicationUrl", out var urls) && urls.GetString() is { } urlList)
         {
-            foreach (var url in urlList.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var uris = urlList.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToList();
+            if (publish)
+                AddPublishEndpoints(project, uris);
+            else
             {
-                var uri = new Uri(url);
-                var name = NextName(project.Resource, uri.Scheme);
-                project.WithEndpoint(port: uri.Port, scheme: uri.Scheme, name: name);
+                foreach (var uri in uris)
+                    project.WithEndpoint(port: uri.Port, scheme: uri.Scheme, name: NextName(project.Resource, uri.Scheme));
             }
         }
 
-        if (profile.TryGetProperty("environmentVariables", out var environment))
+        // Launch-profile variables (ASPNETCORE_ENVIRONMENT=Development, typically) are for local runs; Aspire leaves them
+        // out of published artifacts.
+        if (!publish && profile.TryGetProperty("environmentVariables", out var environment))
         {
             var values = environment.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
             project.WithEnvironment(context =>
@@ -40,6 +45,16 @@ internal static class LaunchProfile
                     context.EnvironmentVariables.TryAdd(key, Environment.ExpandEnvironmentVariables(value));
             });
         }
+    }
+
+    /// <summary>Aspire's publish-mode rule: a profile with an <c>applicationUrl</c> gives the project an <c>http</c> and an
+    /// <c>https</c> endpoint without ports (local ports mean nothing to a deployment). The https one is the default endpoint,
+    /// which ASP.NET Core serves on its default port, so it gets no <c>HTTPS_PORTS</c>.</summary>
+    private static void AddPublishEndpoints(IResourceBuilder<ProjectResource> project, List<Uri> uris)
+    {
+        if (uris.Count == 0)
+            return;
+        project.WithHttpEndpoint().WithHttpsEndpoint().WithAnnotation(new DefaultHttpsEndpointAnnotation("https"));
     }
 
     private static bool IsProjectProfile(JsonElement profile) =>

@@ -23,11 +23,13 @@ internal static class ProjectEnvironment
             return;
         }
 
-        // Publish mode: containers listen on the target ports the publisher assigns (8080 by convention).
-        AddPorts(env, context.Resource, endpoints, "http", "HTTP_PORTS");
-        AddPorts(env, context.Resource, endpoints, "https", "HTTPS_PORTS");
-        if (endpoints.Count > 0)
+        // Publish mode, in Aspire's order: behind an ingress the app must trust X-Forwarded-*; then the ports the publisher
+        // assigns (8080 by convention). The default https endpoint is served on ASP.NET Core's default port, so it is skipped.
+        if (context.Resource.Annotations.OfType<EndpointAnnotation>().Any())
             env["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        var defaultHttps = context.Resource.Annotations.OfType<DefaultHttpsEndpointAnnotation>().Select(a => a.EndpointName).ToHashSet(StringComparer.Ordinal);
+        AddPorts(env, context.Resource, endpoints, "http", "HTTP_PORTS");
+        AddPorts(env, context.Resource, endpoints.Where(e => !defaultHttps.Contains(e.Name)).ToList(), "https", "HTTPS_PORTS");
     }
 
     private static ReferenceExpression UrlsExpression(IResource resource, List<EndpointAnnotation> endpoints)

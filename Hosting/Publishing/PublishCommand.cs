@@ -1,6 +1,7 @@
 using System.Reflection;
 using Aspire.Hosting;
 using Deploy.Hosting.Cli;
+using Microsoft.Extensions.Configuration;
 
 namespace Deploy.Hosting.Publishing;
 
@@ -15,24 +16,24 @@ internal static class PublishCommand
         .ToList();
 
     public static async Task RunAsync(DistributedApplicationModel model, DistributedApplicationExecutionContext execution, AppHostArguments arguments,
-        CancellationToken cancellationToken)
+        IConfiguration? configuration, CancellationToken cancellationToken)
     {
         var name = execution.PublisherName ?? "manifest";
         if (name == "all")
         {
             foreach (var publisher in Publishers)
-                await PublishAsync(publisher, model, arguments, Path.Combine(arguments.OutputPath ?? "deploy", publisher.Name), cancellationToken);
+                await PublishAsync(publisher, model, arguments, Path.Combine(arguments.OutputPath ?? "deploy", publisher.Name), configuration, cancellationToken);
             return;
         }
 
         var chosen = Publishers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new DistributedApplicationException(
                 $"Unknown publisher '{name}'. Choose one of: {string.Join(", ", Publishers.Select(p => p.Name).Append("all"))}.");
-        await PublishAsync(chosen, model, arguments, arguments.OutputPath ?? chosen.DefaultOutputPath, cancellationToken);
+        await PublishAsync(chosen, model, arguments, arguments.OutputPath ?? chosen.DefaultOutputPath, configuration, cancellationToken);
     }
 
     private static async Task PublishAsync(IPublisher publisher, DistributedApplicationModel model, AppHostArguments arguments, string outputPath,
-        CancellationToken cancellationToken)
+        IConfiguration? configuration, CancellationToken cancellationToken)
     {
         var execution = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish, publisher.Name);
         var final = Path.GetFullPath(outputPath);
@@ -51,7 +52,10 @@ internal static class PublishCommand
         }
 
         var staging = Path.Combine(parent, $".{Path.GetFileName(final)}.staging-{Environment.ProcessId}");
-        var context = new PublishContext(model, execution, staging, final, arguments.EnvironmentName, Console.Out);
+        var context = new PublishContext(model, execution, staging, final, arguments.EnvironmentName, Console.Out)
+        {
+            Configuration = configuration ?? new ConfigurationBuilder().Build(),
+        };
         try
         {
             await publisher.PublishAsync(context, cancellationToken);

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
 
 namespace Deploy.Hosting.Publishing;
 
@@ -19,6 +20,9 @@ public sealed record PublishContext(
     string? EnvironmentName,
     TextWriter Output)
 {
+    /// <summary>The AppHost's configuration, for publisher options (<c>Publish:*</c>) and parameter values; empty unless given.</summary>
+    public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().Build();
+
     /// <summary>The resource's environment in publish mode: values stay unresolved (strings, expressions, endpoint
     /// references, parameters, connection string references) for the publisher to render.</summary>
     public async Task<IReadOnlyDictionary<string, object>> GetEnvironmentAsync(IResource resource, CancellationToken cancellationToken)

@@ -30,14 +30,23 @@ public static class RedisExtensions
                 context.Args.Add(command);
             })
             .WithAnnotation(new HealthCheckAnnotation($"{name}_check", ct => CheckAsync(redis, ct)))
-            .WithAnnotation(new NativeRecipeAnnotation(new RedisNativeRecipe()));
+            .WithAnnotation(new NativeRecipeAnnotation(new RedisNativeRecipe()))
+            .WithReadinessCommand("/bin/sh", "-c", passwordParameter is null
+                ? "redis-cli ping | grep -q PONG"
+                : "redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG");
     }
 
     /// <summary>Keeps the data across runs (a named volume at <c>/data</c>, snapshotting every 60 s).</summary>
+    /// <param name="builder">The server.</param>
+    /// <param name="name">The volume name; generated when null.</param>
+    /// <param name="isReadOnly">Mount it read-only (no snapshots).</param>
+    /// <param name="size">Storage to provision when published (a Kubernetes quantity such as <c>1Gi</c>); the publisher's default when null.</param>
     public static IResourceBuilder<RedisResource> WithDataVolume(this IResourceBuilder<RedisResource> builder, string? name = null,
-        bool isReadOnly = false)
+        bool isReadOnly = false, string? size = null)
     {
         builder.WithVolume(name ?? VolumeNameGenerator.Generate(builder, "data"), RedisContainerImageTags.DataDirectory, isReadOnly);
+        if (size is not null)
+            builder.WithVolumeSize(RedisContainerImageTags.DataDirectory, size);
         return isReadOnly ? builder : builder.WithPersistence();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -49,6 +50,32 @@ public sealed class OtlpExportTests
         var export = exports.First(e => Encoding.UTF8.GetString(e.Body).Contains(route, StringComparison.Ordinal));
         Assert.Equal("application/x-protobuf", export.ContentType);
         Assert.Contains("otlp-test-service", Encoding.UTF8.GetString(export.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_OtlpEndpointSet_PostsLogsAndMetrics()
+    {
+        var logs = new TaskCompletionSource<string?>();
+        var metrics = new TaskCompletionSource<string?>();
+        await using var collector = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/logs", (HttpRequest request) => { logs.TrySetResult(request.ContentType); return Results.Ok(); });
+            app.MapPost("/v1/metrics", (HttpRequest request) => { metrics.TrySetResult(request.ContentType); return Results.Ok(); });
+        });
+        await using var service = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "x"), builder =>
+        {
+            builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address.ToString();
+            builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            builder.Configuration["OTEL_BLRP_SCHEDULE_DELAY"] = "100";
+            builder.Configuration["OTEL_METRIC_EXPORT_INTERVAL"] = "200";
+            builder.AddServiceDefaults();
+        });
+        using var client = new HttpClient { BaseAddress = service.Address };
+        await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        service.App.Logger.LogWarning("hello from the test");
+
+        Assert.Equal("application/x-protobuf", await logs.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct));
+        Assert.Equal("application/x-protobuf", await metrics.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct));
     }
 
     [Fact]
