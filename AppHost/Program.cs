@@ -1,14 +1,39 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Protects the Api's writes. Local runs take the development value in appsettings.Development.json; deployments get
+// it from their secret store (a Kubernetes Secret, a Compose .env, a Bicep @secure() parameter).
+var apiKey = builder.AddParameter("api-key", secret: true);
+
 var postgres = builder.AddPostgres("postgres").WithDataVolume();
 var db = postgres.AddDatabase("docs");
 var cache = builder.AddRedis("cache");
 
-builder.AddProject<Projects.Api>("api")
+// Applies the schema and exits; everything that uses the database starts after it exits with 0.
+var migrations = builder.AddProject<Projects.MigrationService>("migrations")
+    .WithReference(db).WaitFor(db);
+
+var api = builder.AddProject<Projects.Api>("api")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
-    .WithReference(db).WaitFor(db)
+    .WithReference(db).WaitForCompletion(migrations)
     .WithReference(cache).WaitFor(cache)
+    .WithEnvironment("ApiKey", apiKey)
+    .WithExternalHttpEndpoints();
+
+// The embedding pool: two replicas in one consumer group, each given a GPU when the machine has one.
+builder.AddProject<Projects.GpuWorker>("embedder")
+    .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithReference(db).WaitForCompletion(migrations)
+    .WithReference(cache).WaitFor(cache)
+    .WithGpu(1)
+    .WithReplicas(2);
+
+builder.AddProject<Projects.Web>("web")
+    .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithReference(api).WaitFor(api)
+    .WithEnvironment("ApiKey", apiKey)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

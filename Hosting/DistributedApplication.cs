@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Aspire.Hosting.ApplicationModel;
 using Deploy.Hosting.Cli;
+using Deploy.Hosting.Dashboard;
 using Deploy.Hosting.Orchestration;
 using Deploy.Hosting.Publishing;
 using Microsoft.Extensions.Configuration;
@@ -12,14 +13,16 @@ public sealed class DistributedApplication
 {
     private readonly AppHostArguments _arguments;
     private readonly IConfiguration _configuration;
+    private readonly string _environmentName;
 
     internal DistributedApplication(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext,
-        AppHostArguments arguments, IConfiguration configuration)
+        AppHostArguments arguments, IConfiguration configuration, string environmentName)
     {
         Model = model;
         ExecutionContext = executionContext;
         _arguments = arguments;
         _configuration = configuration;
+        _environmentName = environmentName;
     }
 
     /// <summary>The model.</summary>
@@ -71,10 +74,15 @@ public sealed class DistributedApplication
         Console.Out.Flush();
         Console.Error.Flush();
         await using var orchestrator = new Orchestrator(Model, ExecutionContext, _configuration["Deploy:StateDirectory"]);
+        // The dashboard first: resources are pointed at its OTLP receiver, and its link is the first line the user sees.
+        await using var dashboard = await DashboardHost.StartAsync(_configuration, orchestrator, stop);
+        if (dashboard is not null)
+            Console.Out.WriteLine($"Dashboard: {dashboard.Urls.LoginUrl}");
         using var console = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var interactive = ConsoleReporter.IsInteractive(_configuration["Deploy:Console"]);
         var reporter = ConsoleReporter.RunAsync(orchestrator.States, interactive, console.Token);
-        await orchestrator.StartAsync(stop);
+        var development = string.Equals(_environmentName, "Development", StringComparison.OrdinalIgnoreCase);
+        await orchestrator.StartAsync(dashboard?.Telemetry(development), stop);
         _ = ReportReadyAsync(orchestrator, stop);
         try
         {
@@ -86,6 +94,9 @@ public sealed class DistributedApplication
 
         Console.Out.WriteLine("Stopping: dependents first…");
         await orchestrator.StopAsync();
+        // Last, so the final console lines and telemetry of stopping resources still reach it.
+        if (dashboard is not null)
+            await dashboard.DisposeAsync();
         await console.CancelAsync();
         await reporter;
         Console.Out.WriteLine("Stopped.");

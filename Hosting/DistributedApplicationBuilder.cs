@@ -78,7 +78,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     /// <inheritdoc />
     public DistributedApplication Build() =>
         new(new DistributedApplicationModel(Resources.ToList(), ImplicitResources.ToList(), AppName, AppHostDirectory),
-            ExecutionContext, Arguments, Configuration);
+            ExecutionContext, Arguments, Configuration, Environment.EnvironmentName);
 
     private static string? FindAppHostDirectory(Assembly? entry) => entry?.GetCustomAttributes<AssemblyMetadataAttribute>()
         .FirstOrDefault(a => a.Key == "DeployAppHostDirectory")?.Value;

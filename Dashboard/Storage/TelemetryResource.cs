@@ -6,8 +6,14 @@ namespace Deploy.Dashboard.Storage;
 /// </summary>
 internal sealed record TelemetryResource(string Key, string Name, string? InstanceId, TelemetryAttribute[] Attributes)
 {
+    /// <summary>
+    /// <c>name-instance</c>; but an instance id that already names the resource (the AppHost uses its instance names:
+    /// <c>api</c>, or <c>api-0</c> for a replica) is the key itself, so the UI shows <c>api</c>, not <c>api-api</c>.
+    /// </summary>
     public static string MakeKey(string name, string? instanceId) =>
-        string.IsNullOrEmpty(instanceId) ? name : $"{name}-{instanceId}";
+        string.IsNullOrEmpty(instanceId) ? name
+        : string.Equals(instanceId, name, StringComparison.OrdinalIgnoreCase) || instanceId.StartsWith(name + "-", StringComparison.OrdinalIgnoreCase) ? instanceId
+        : $"{name}-{instanceId}";
 
     /// <summary>True when the filter names this resource by service name or by its full key.</summary>
     public bool Matches(string? filter) =>

@@ -34,14 +34,18 @@ public sealed class Orchestrator : IAsyncDisposable
     public string StateDirectory => _state.Path;
 
     /// <summary>Starts every resource in dependency order; returns once they are all launched (not yet healthy).</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
+
+    /// <summary>Starts every resource, pointing projects and executables at a dashboard's OTLP receiver when
+    /// <paramref name="otlp"/> is given.</summary>
+    internal async Task StartAsync(OtlpEnvironment? otlp, CancellationToken cancellationToken)
     {
         ParameterResolver.Resolve(_model.AllResources, _state);
         var engine = _model.Resources.OfType<ContainerResource>().Any() ? await ContainerEngine.DetectAsync(cancellationToken) : null;
         AllocateEndpoints(engine is not null);
         _reaper = new ChildReaper();
         var planner = new LaunchPlanner(_state, engine, _model.AppName, Logs);
-        var context = new RunContext(_execution, States, Logs, planner, _reaper, IsReady, TimeSpan.FromSeconds(5), new Dictionary<string, string>());
+        var context = new RunContext(_execution, States, Logs, planner, _reaper, IsReady, TimeSpan.FromSeconds(5), new Dictionary<string, string>(), otlp);
         foreach (var resource in _model.Resources.Where(IsProcess))
             _supervisors[resource] = new ResourceSupervisor(resource, context);
         foreach (var supervisor in _supervisors.Values)
@@ -52,7 +56,7 @@ public sealed class Orchestrator : IAsyncDisposable
 
         PublishChildren();
         foreach (var supervisor in _supervisors.Values)
-            _running.Add(Task.Run(() => supervisor.RunAsync(_stopping.Token), CancellationToken.None));
+            supervisor.Launch(_stopping.Token);
         _running.Add(TrackChildrenAsync(_stopping.Token));
     }
 
@@ -89,11 +93,31 @@ public sealed class Orchestrator : IAsyncDisposable
                 await supervisor.StopAsync();
         }
 
-        await Task.WhenAll(_running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(_running.Concat(_supervisors.Values.Select(s => s.Completion)).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         foreach (var proxy in _proxies)
             await proxy.DisposeAsync();
         _proxies.Clear();
         _state.RemoveTemporaryData();
+    }
+
+    /// <summary>Runs a user command (<see cref="ResourceCommands"/>) on a resource, or on the resource of a replica instance.
+    /// A stopped resource shows Finished and is not restarted; start runs it again once its dependencies are ready.</summary>
+    /// <exception cref="ArgumentException">Unknown command, or no resource with a process by that name.</exception>
+    /// <exception cref="InvalidOperationException">The application is shutting down.</exception>
+    public Task ExecuteCommandAsync(string resourceName, string command)
+    {
+        if (_stopping.IsCancellationRequested)
+            throw new InvalidOperationException("The application is shutting down.");
+        var supervisor = _supervisors.Values.FirstOrDefault(s => string.Equals(s.Resource.Name, resourceName, StringComparison.OrdinalIgnoreCase)
+                || s.InstanceNames.Contains(resourceName, StringComparer.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{resourceName}' is not a resource with a process (databases and parameters have none).", nameof(resourceName));
+        return command switch
+        {
+            ResourceCommands.Stop => supervisor.StopByUserAsync(),
+            ResourceCommands.Start => supervisor.StartByUserAsync(),
+            ResourceCommands.Restart => supervisor.RestartByUserAsync(),
+            _ => throw new ArgumentException($"Unknown command '{command}'; use start, stop or restart.", nameof(command)),
+        };
     }
 
     /// <inheritdoc />
@@ -101,6 +125,8 @@ public sealed class Orchestrator : IAsyncDisposable
     {
         if (!_stopping.IsCancellationRequested)
             await StopAsync();
+        foreach (var supervisor in _supervisors.Values)
+            supervisor.Dispose();
         _reaper?.Dispose();
         _stopping.Dispose();
     }

@@ -17,10 +17,11 @@ public sealed class ResourceLogStore(int maxLinesPerResource = 10_000)
     /// <summary>Records a line.</summary>
     public void Append(string resource, string text, bool isStdErr = false)
     {
-        var line = new LogLine(resource, DateTimeOffset.UtcNow, text, isStdErr, Interlocked.Increment(ref _number));
         var buffer = _buffers.GetOrAdd(resource, _ => new Buffer(maxLinesPerResource));
         lock (_gate)
         {
+            // Numbered under the lock, so numbers follow buffer order: a watcher can skip what a backlog already held.
+            var line = new LogLine(resource, DateTimeOffset.UtcNow, text, isStdErr, ++_number);
             buffer.Add(line);
             foreach (var watcher in _watchers)
                 watcher.Writer.TryWrite(line);

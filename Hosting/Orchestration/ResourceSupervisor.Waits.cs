@@ -58,7 +58,8 @@ internal sealed partial class ResourceSupervisor
                     Set(index, s => s.State == KnownResourceStates.Running ? s with { Health = health, Reason = healthy ? null : detail } : s);
 
                 failures = healthy ? 0 : failures + 1;
-                var delay = healthy ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(Math.Min(1000, 20 << Math.Min(failures, 6)));
+                // Local probes are cheap, and every millisecond a ready resource goes unnoticed holds up its dependents.
+                var delay = healthy ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(Math.Min(200, 25 << Math.Min(failures, 4)));
                 using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 var changed = context.States.WaitUntilAsync(() => !AllRunning(), wake.Token);
                 await Task.WhenAny(Task.Delay(delay, wake.Token), changed);

@@ -39,7 +39,7 @@ internal sealed partial class ResourceSupervisor(IResource resource, RunContext 
             context.States.Publish(new ResourceSnapshot(name, Resource.Name, TypeName(Resource), state) { Urls = Urls() });
     }
 
-    public async Task RunAsync(CancellationToken stopping)
+    private async Task RunAsync(CancellationToken stopping)
     {
         try
         {
@@ -71,7 +71,8 @@ internal sealed partial class ResourceSupervisor(IResource resource, RunContext 
     {
         var name = InstanceName(index);
         var backoff = TimeSpan.FromMilliseconds(250);
-        var restarts = 0;
+        // Carried over when the user starts it again, so the count covers the whole run of the AppHost.
+        var restarts = context.States.Get(name)?.Restarts ?? 0;
         while (!_stopping && !stopping.IsCancellationRequested)
         {
             Set(index, s => s with { State = KnownResourceStates.Starting, Reason = null });
@@ -125,7 +126,7 @@ internal sealed partial class ResourceSupervisor(IResource resource, RunContext 
                 backoff = TimeSpan.FromMilliseconds(250);
             context.Logs.Append(name, $"[deploy] Exited with code {exitCode}; restarting in {backoff.TotalSeconds:0.##} s (restart {restarts}).", isStdErr: true);
             var count = restarts;
-            Set(index, s => s with { State = KnownResourceStates.Restarting, ExitCode = exitCode, ProcessId = null, Health = null, Restarts = count });
+            Set(index, s => s with { State = KnownResourceStates.Restarting, ExitCode = exitCode, ProcessId = null, Health = null, Restarts = count, Reason = null });
             try
             {
                 await Task.Delay(backoff, stopping);
@@ -142,14 +143,25 @@ internal sealed partial class ResourceSupervisor(IResource resource, RunContext 
     private async Task<(ProcessLaunch Launch, ImmutableArray<KeyValuePair<string, string>> Shown)> PrepareLaunchAsync(int index, CancellationToken cancellationToken)
     {
         using var scope = Replicas > 1 ? ReplicaScope.Enter(index) : null;
-        var variables = await EnvironmentResolver.ResolveEnvironmentAsync(Resource, context.Execution, cancellationToken);
+        var modelVariables = await EnvironmentResolver.ResolveEnvironmentAsync(Resource, context.Execution, cancellationToken);
         var args = await EnvironmentResolver.ResolveArgsAsync(Resource, context.Execution, cancellationToken);
+        // Telemetry variables first, so a value the model sets itself (an OTEL_* override) wins.
+        var variables = new Dictionary<string, ResolvedVariable>();
+        if (context.Otlp is { } otlp && OtlpEnvironment.AppliesTo(Resource))
+        {
+            foreach (var variable in otlp.For(Resource.Name, InstanceName(index)))
+                variables[variable.Name] = variable;
+        }
+
+        foreach (var variable in modelVariables)
+            variables[variable.Name] = variable;
         var environment = new Dictionary<string, string>(context.ExtraEnvironment);
-        foreach (var variable in variables)
+        foreach (var variable in variables.Values)
             environment[variable.Name] = variable.Value;
         if (Resource is ProjectResource)
             environment.TryAdd("OTEL_SERVICE_NAME", Resource.Name);
-        var shown = variables.Select(v => KeyValuePair.Create(v.Name, v.IsSecret ? SecretValues.Mask : v.Value)).ToImmutableArray();
+        GpuAssigner.AssignTo(Resource, index, environment, line => context.Logs.Append(InstanceName(index), line));
+        var shown = variables.Values.Select(v => KeyValuePair.Create(v.Name, v.IsSecret ? SecretValues.Mask : v.Value)).ToImmutableArray();
         var launch = await context.Planner.PlanAsync(Resource, InstanceName(index), environment, args, cancellationToken);
         return (launch, shown);
     }

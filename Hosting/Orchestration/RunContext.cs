@@ -11,4 +11,5 @@ internal sealed record RunContext(
     ChildReaper Reaper,
     Func<Aspire.Hosting.ApplicationModel.IResource, bool> IsReady,
     TimeSpan StopGrace,
-    IReadOnlyDictionary<string, string> ExtraEnvironment);
+    IReadOnlyDictionary<string, string> ExtraEnvironment,
+    OtlpEnvironment? Otlp = null);

@@ -12,14 +12,19 @@ internal sealed class SupervisedProcess : IDisposable
 
     private readonly Process _process;
     private readonly ProcessLaunch _launch;
+    // Taken at start: StopAsync may still be signalling and waiting when the supervisor disposes the Process (it does so
+    // as soon as the process exits), and a disposed Process answers neither Id nor HasExited.
+    private readonly Task _exited;
 
     private SupervisedProcess(Process process, ProcessLaunch launch)
     {
         _process = process;
         _launch = launch;
+        Id = process.Id;
+        _exited = process.WaitForExitAsync();
     }
 
-    public int Id => _process.Id;
+    public int Id { get; }
 
     public static SupervisedProcess Start(ProcessLaunch launch, Action<string, bool> onLine)
     {
@@ -59,32 +64,24 @@ internal sealed class SupervisedProcess : IDisposable
     /// <summary>Waits for the process to exit; returns its exit code (128 + signal when killed).</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
-        await _process.WaitForExitAsync(cancellationToken);
+        await _exited.WaitAsync(cancellationToken);
         return _process.ExitCode;
     }
 
     /// <summary>Asks the process group to stop with the launch's signal, then kills it after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (_process.HasExited)
+        if (_exited.IsCompleted)
         {
-            Posix.SignalGroup(_process.Id, Posix.SigKill);
+            Posix.SignalGroup(Id, Posix.SigKill);
             return;
         }
 
         // The leader gets the polite signal (Postgres's postmaster stops its own children); the group gets the kill.
-        Posix.Signal(_process.Id, _launch.StopSignal);
-        using var timeout = new CancellationTokenSource(grace);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        Posix.SignalGroup(_process.Id, Posix.SigKill);
-        await _process.WaitForExitAsync(CancellationToken.None);
+        Posix.Signal(Id, _launch.StopSignal);
+        await Task.WhenAny(_exited, Task.Delay(grace));
+        Posix.SignalGroup(Id, Posix.SigKill);
+        await _exited;
     }
 
     public void Dispose() => _process.Dispose();

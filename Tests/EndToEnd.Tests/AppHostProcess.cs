@@ -25,7 +25,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static AppHostProcess Start(string stateDirectory)
+    /// <summary>The api-key the tests start the AppHost with (as configuration, overriding the development value).</summary>
+    public const string ApiKey = "e2e-test-api-key";
+
+    public static AppHostProcess Start(string stateDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var appHost = Path.Combine(Paths.Root, "AppHost", "bin", Paths.Configuration, "net10.0", "AppHost.dll");
         if (!File.Exists(appHost))
@@ -37,6 +40,9 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         };
         start.Environment["DEPLOY_STATE_DIR"] = stateDirectory;
         start.Environment["DEPLOY_CONTAINER_RUNTIME"] = "native";
+        start.Environment["Parameters__api-key"] = ApiKey;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         return new AppHostProcess(Process.Start(start)!);
     }
 

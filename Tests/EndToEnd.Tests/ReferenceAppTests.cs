@@ -9,7 +9,7 @@ namespace Deploy.EndToEnd.Tests;
 /// <summary>The reference application on real PostgreSQL and Redis processes, driven over HTTP.</summary>
 public sealed class ReferenceAppTests : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly string _state = TraversableTempDirectory();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -20,7 +20,7 @@ public sealed class ReferenceAppTests : IDisposable
     }
 
     [Fact]
-    public async Task ReferenceApp_ItemsFlow_StoresInPostgresCachesInRedisSurvivesCrashAndRestart()
+    public async Task ReferenceApp_DocumentsFlow_StoresInPostgresCachesInRedisSurvivesCrashAndRestart()
     {
         long id;
         int[] children;
@@ -33,16 +33,18 @@ public sealed class ReferenceAppTests : IDisposable
             var secrets = ReadSecrets();
 
             // Create and read through the Api: first read misses the cache, second hits it.
-            var created = await _http.PostAsJsonAsync($"{api}/items", new { name = "first item" });
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"{api}/documents") { Content = JsonContent.Create(new { title = "first", text = "first document" }) };
+            post.Headers.Add("X-Api-Key", AppHostProcess.ApiKey);
+            var created = await _http.SendAsync(post);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-            Assert.Equal("miss", await CacheHeaderAsync($"{api}/items/{id}"));
-            Assert.Equal("hit", await CacheHeaderAsync($"{api}/items/{id}"));
+            Assert.Equal("miss", await CacheHeaderAsync($"{api}/documents/{id}"));
+            Assert.Equal("hit", await CacheHeaderAsync($"{api}/documents/{id}"));
 
             // The row is in Postgres and the entry in Redis, asked directly.
-            Assert.Equal("first item", await QueryNameAsync(Port(postgres), secrets["Parameters:postgres-password"], id));
-            var cached = await RespProbe.GetAsync(Port(cache), secrets["Parameters:cache-password"], $"item:{id}");
-            Assert.Contains("first item", cached, StringComparison.Ordinal);
+            Assert.Equal("first document", await QueryTextAsync(Port(postgres), secrets["Parameters:postgres-password"], id));
+            var cached = await RespProbe.GetAsync(Port(cache), secrets["Parameters:cache-password"], $"document:{id}");
+            Assert.Contains("first document", cached, StringComparison.Ordinal);
 
             // A crash of the Api is noticed and it is restarted, serving again on the same URL.
             var linesBefore = appHost.Lines.Count;
@@ -51,9 +53,9 @@ public sealed class ReferenceAppTests : IDisposable
             Assert.Equal(api, restartedApi);
             Assert.NotEqual(apiPid, newApiPid);
             Assert.Contains(appHost.Lines.Skip(linesBefore), l => l.Contains("api: Restarting restarts=1 exit=137", StringComparison.Ordinal));
-            Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync($"{api}/items/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync($"{api}/documents/{id}")).StatusCode);
 
-            children = [newApiPid, postgresPid, cachePid];
+            children = [newApiPid, postgresPid, cachePid, .. await ServicePidsAsync(appHost)];
             var exitCode = await appHost.StopAsync(TimeSpan.FromSeconds(30));
             Assert.True(exitCode == 0, $"The AppHost exited with {exitCode}:\n{string.Join('\n', appHost.Lines.TakeLast(20))}");
         }
@@ -65,8 +67,8 @@ public sealed class ReferenceAppTests : IDisposable
         {
             await appHost.WaitForLineAsync("All resources are ready", StartTimeout);
             var (api, _) = await appHost.WaitForRunningAsync("api", TimeSpan.FromSeconds(5));
-            var item = await _http.GetFromJsonAsync<JsonElement>($"{api}/items/{id}");
-            Assert.Equal("first item", item.GetProperty("name").GetString());
+            var document = await _http.GetFromJsonAsync<JsonElement>($"{api}/documents/{id}");
+            Assert.Equal("first document", document.GetProperty("text").GetString());
         }
     }
 
@@ -82,6 +84,7 @@ public sealed class ReferenceAppTests : IDisposable
                 (await appHost.WaitForRunningAsync("api", TimeSpan.FromSeconds(5))).Pid,
                 (await appHost.WaitForRunningAsync("postgres", TimeSpan.FromSeconds(5))).Pid,
                 (await appHost.WaitForRunningAsync("cache", TimeSpan.FromSeconds(5))).Pid,
+                .. await ServicePidsAsync(appHost),
             ];
 
             appHost.KillHard();
@@ -100,12 +103,20 @@ public sealed class ReferenceAppTests : IDisposable
         return response.Headers.GetValues("X-Cache").Single();
     }
 
-    private static async Task<string?> QueryNameAsync(int port, string password, long id)
+    // The worker replicas and the web front end must not outlive the AppHost either.
+    private static async Task<int[]> ServicePidsAsync(AppHostProcess appHost) =>
+    [
+        (await appHost.WaitForRunningAsync("embedder-0", TimeSpan.FromSeconds(5))).Pid,
+        (await appHost.WaitForRunningAsync("embedder-1", TimeSpan.FromSeconds(5))).Pid,
+        (await appHost.WaitForRunningAsync("web", TimeSpan.FromSeconds(5))).Pid,
+    ];
+
+    private static async Task<string?> QueryTextAsync(int port, string password, long id)
     {
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=docs;Pooling=false";
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT name FROM items WHERE id = $1", connection) { Parameters = { new() { Value = id } } };
+        await using var command = new NpgsqlCommand("SELECT body FROM documents WHERE id = $1", connection) { Parameters = { new() { Value = id } } };
         return (string?)await command.ExecuteScalarAsync();
     }
 
@@ -116,7 +127,7 @@ public sealed class ReferenceAppTests : IDisposable
     }
 
     // The native PostgreSQL runs as an unprivileged account, which must be able to reach its data directory.
-    private static string TraversableTempDirectory()
+    internal static string TraversableTempDirectory()
     {
         var directory = Directory.CreateTempSubdirectory("deploy-e2e-").FullName;
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);

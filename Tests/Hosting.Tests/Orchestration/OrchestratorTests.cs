@@ -54,6 +54,7 @@ public sealed class OrchestratorTests : IDisposable
         await using var orchestrator = Start(builder);
 
         await orchestrator.WaitForAllReadyAsync(Cts().Token);
+        await orchestrator.States.WaitUntilAsync(() => orchestrator.States.Get("app")!.State != KnownResourceStates.Waiting, Cts().Token);
 
         var app = orchestrator.States.Get("app")!;
         Assert.Equal(KnownResourceStates.FailedToStart, app.State);
@@ -67,7 +68,7 @@ public sealed class OrchestratorTests : IDisposable
         var marker = $"deploy-tree-{Guid.NewGuid():N}";
         var builder = TestModels.Run();
         // The grandchild ignores SIGTERM, so only the group kill after the grace period can end it.
-        builder.AddExecutable("tree", "sh", "/", "-c", $"sh -c 'trap \"\" TERM; exec -a {marker} sleep 300' & wait");
+        builder.AddExecutable("tree", "sh", "/", "-c", $"sh -c 'trap \"\" TERM; sleep 300; echo {marker}' & wait");
         var orchestrator = Start(builder);
         await orchestrator.States.WaitUntilAsync(() => orchestrator.States.Get("tree")?.State == KnownResourceStates.Running, Cts().Token);
         await WaitForAsync(() => ProcessesNamed(marker) > 0);

@@ -25,13 +25,17 @@ public static class GoldenTree
     }
 
     /// <summary>Compares <paramref name="directory"/> with golden file <paramref name="name"/>, or rewrites it when updating.</summary>
-    public static void AssertMatches(string name, string directory, string howToRegenerate)
+    public static void AssertMatches(string name, string directory, string howToRegenerate) =>
+        AssertTextMatches(GoldenDirectory, name, Render(directory), howToRegenerate);
+
+    /// <summary>Compares <paramref name="actual"/> with golden file <paramref name="name"/> in <paramref name="goldenDirectory"/>,
+    /// or rewrites it when updating (other publishers' tests keep their golden files beside them).</summary>
+    public static void AssertTextMatches(string goldenDirectory, string name, string actual, string howToRegenerate)
     {
-        var actual = Render(directory);
-        var path = Path.Combine(GoldenDirectory, name + ".golden.txt");
+        var path = Path.Combine(goldenDirectory, name + ".golden.txt");
         if (Updating)
         {
-            Directory.CreateDirectory(GoldenDirectory);
+            Directory.CreateDirectory(goldenDirectory);
             File.WriteAllText(path, actual);
             return;
         }

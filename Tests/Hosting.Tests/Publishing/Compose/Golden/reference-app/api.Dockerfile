@@ -7,6 +7,7 @@ COPY ["Directory.Build.props", "./"]
 COPY ["Directory.Packages.props", "./"]
 COPY ["global.json", "./"]
 COPY ["Samples/Api/Api.csproj", "Samples/Api/"]
+COPY ["Samples/Embeddings/Embeddings.csproj", "Samples/Embeddings/"]
 COPY ["ServiceDefaults/ServiceDefaults.csproj", "ServiceDefaults/"]
 RUN dotnet restore "Samples/Api/Api.csproj"
 COPY . .

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using Deploy.Hosting.Publishing.Dockerfiles;
+
+namespace Deploy.Hosting.Publishing.Azure;
+
+/// <summary>Turns one compute resource's annotations into an <see cref="AppPlan"/>. Only primitives are read (image,
+/// endpoints, environment, arguments, replicas, autoscaling, health, GPU, mounts), never the resource's type beyond
+/// project/container.</summary>
+internal sealed class AppPlanner(PublishContext context, BicepSymbols symbols, IReadOnlyDictionary<IResource, IReadOnlyList<AppPort>> ports,
+    BicepValueRenderer renderer, List<string> errors)
+{
+    /// <summary>The module parameter with the .NET environment name (azd's <c>DOTNET_ENVIRONMENT</c>).</summary>
+    public const string DotnetEnvironmentSymbol = "dotnetEnvironment";
+
+    private static readonly string[] EnvironmentNameVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
+
+    public async Task<AppPlan> PlanAsync(IResource resource, CancellationToken cancellationToken)
+    {
+        var name = AzureNames.App(resource.Name);
+        var dockerfile = resource.Annotations.OfType<DockerfileBuildAnnotation>().LastOrDefault();
+        var project = resource as ProjectResource;
+        var generated = dockerfile is null ? project : null;
+        var inputs = new ModuleInputs(symbols);
+        var omitted = new List<string>();
+        var secretNames = new HashSet<string>(StringComparer.Ordinal);
+        var env = await EnvironmentAsync(resource, inputs, omitted, secretNames, cancellationToken);
+        var args = new List<string>();
+        var index = 0;
+        foreach (var arg in await context.GetArgsAsync(resource, cancellationToken))
+        {
+            var rendered = renderer.Render(resource, $"argument {++index}", arg, inputs);
+            if (rendered is null)
+                omitted.Add($"argument {index}");
+            else if (rendered.IsSecret)
+                errors.Add($"Resource '{resource.Name}': argument {index} carries a secret; Container Apps shows arguments in plain text. " +
+                    "Fix: pass the secret through an environment variable (WithEnvironment) instead.");
+            else
+                args.Add(rendered.Expression);
+        }
+
+        var appPorts = ports.GetValueOrDefault(resource) ?? [];
+        var gpu = resource.Annotations.OfType<GpuAnnotation>().LastOrDefault() is { } annotation ? GpuProfiles.For(annotation) : null;
+        var (cpu, memory) = gpu is null ? Size(resource.Annotations.OfType<ComputeResourcesAnnotation>().LastOrDefault()) : (gpu.Cpu, gpu.Memory);
+        var scaling = resource.Annotations.OfType<AutoscalingAnnotation>().LastOrDefault();
+        var replicas = resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
+        var usesDefaults = project is not null && ProjectFile.ReadClosure(project.Metadata.ProjectPath).Skip(1).Any(p => p.IsAspireSharedProject);
+        return new AppPlan(resource, name, symbols.App(resource))
+        {
+            FixedImage = generated is null && dockerfile is null ? resource.Annotations.OfType<ContainerImageAnnotation>().Last().Reference : null,
+            Build = generated is null ? null : DockerfileGenerator.Create(generated, context.Model.AppHostDirectory),
+            Dockerfile = dockerfile,
+            Ports = appPorts,
+            Env = env,
+            Args = args,
+            Command = (resource as ContainerResource)?.Entrypoint is { } entrypoint ? [BicepText.Quote(entrypoint)] : null,
+            Inputs = inputs,
+            MinReplicas = scaling?.MinReplicas ?? replicas,
+            MaxReplicas = scaling?.MaxReplicas ?? replicas,
+            CpuPercent = scaling?.CpuPercent,
+            Gpu = gpu,
+            Cpu = cpu,
+            Memory = memory,
+            Readiness = Readiness(resource, appPorts, usesDefaults),
+            Liveness = usesDefaults && appPorts.FirstOrDefault(p => p.IsHttp) is { } http ? new AppProbe("/alive", http.TargetPort)
+                : appPorts.Count > 0 ? new AppProbe(null, appPorts[0].TargetPort) : null,
+            Volumes = AppVolumes.Plan(resource, name, secretNames),
+            DependsOn = DependsOn(resource),
+            Omitted = omitted,
+        };
+    }
+
+    private async Task<List<AppEnv>> EnvironmentAsync(IResource resource, ModuleInputs inputs, List<string> omitted, HashSet<string> secretNames,
+        CancellationToken cancellationToken)
+    {
+        var result = new List<AppEnv>();
+        var environment = await context.GetEnvironmentAsync(resource, cancellationToken);
+        // Every app can reach Azure with its identity (azd sets the same variable); projects learn their environment name.
+        if (!environment.ContainsKey("AZURE_CLIENT_ID"))
+            result.Add(new AppEnv("AZURE_CLIENT_ID", "managedIdentityClientId", null));
+        if (resource is ProjectResource)
+        {
+            foreach (var key in EnvironmentNameVariables.Where(k => !environment.ContainsKey(k)))
+                result.Add(new AppEnv(key, DotnetEnvironmentSymbol, null));
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            var rendered = renderer.Render(resource, $"environment variable '{key}'", value, inputs);
+            if (rendered is null)
+                omitted.Add(key);
+            else
+                result.Add(new AppEnv(key, rendered.Expression, rendered.IsSecret ? UniqueSecretName(key, secretNames) : null));
+        }
+
+        return [.. result.OrderBy(e => e.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Container Apps secret names are lower-case labels, unique within the app.</summary>
+    public static string UniqueSecretName(string wanted, HashSet<string> taken)
+    {
+        var baseName = AzureNames.Label(wanted);
+        var name = baseName;
+        for (var i = 2; !taken.Add(name); i++)
+            name = string.Create(CultureInfo.InvariantCulture, $"{baseName}-{i}");
+        return name;
+    }
+
+    /// <summary>Consumption apps take 0.25-vCPU steps with 2 GiB per vCPU: the smallest such size that covers the request.</summary>
+    public static (double Cpu, string Memory) Size(ComputeResourcesAnnotation? compute)
+    {
+        if (compute is null)
+            return (0.5, "1Gi");
+        var quarters = Math.Max(1, Math.Max((int)Math.Ceiling(compute.Cpu * 4), (int)Math.Ceiling(compute.MemoryMiB / 512.0)));
+        return (quarters / 4.0, (quarters / 2.0).ToString("0.#", CultureInfo.InvariantCulture) + "Gi");
+    }
+
+    private static AppProbe? Readiness(IResource resource, IReadOnlyList<AppPort> appPorts, bool usesDefaults)
+    {
+        var http = appPorts.FirstOrDefault(p => p.IsHttp);
+        if (resource.Annotations.OfType<HttpHealthCheckAnnotation>().LastOrDefault() is { } check)
+        {
+            var port = check.EndpointName is null ? http
+                : appPorts.FirstOrDefault(p => string.Equals(p.EndpointName, check.EndpointName, StringComparison.OrdinalIgnoreCase)) ?? http;
+            if (port is not null)
+                return new AppProbe(check.Path, port.TargetPort);
+        }
+
+        if (usesDefaults && http is not null)
+            return new AppProbe("/health", http.TargetPort);
+        // Readiness commands (pg_isready…) cannot run: Container Apps probes are HTTP or TCP only.
+        return appPorts.Count > 0 ? new AppProbe(null, appPorts[0].TargetPort) : null;
+    }
+
+    private List<string> DependsOn(IResource resource)
+    {
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var wait in resource.Annotations.OfType<WaitAnnotation>())
+        {
+            var target = wait.Resource is IResourceWithParent child ? child.Parent : wait.Resource;
+            if (ports.ContainsKey(target) && !ReferenceEquals(target, resource))
+                result.Add(symbols.App(target));
+        }
+
+        return [.. result];
+    }
+}
