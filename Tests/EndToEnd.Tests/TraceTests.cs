@@ -33,6 +33,7 @@ public sealed partial class TraceTests(SearchAppFixture app) : IClassFixture<Sea
         // Telemetry is exported in batches (seconds); poll until the worker's span has arrived.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         string[] resources = [];
+        var traceId = "";
         while (DateTime.UtcNow < deadline)
         {
             var traces = JsonDocument.Parse(await browser.GetStringAsync("/api/traces?text=POST%20%2Fdocuments&limit=200")).RootElement;
@@ -40,6 +41,7 @@ public sealed partial class TraceTests(SearchAppFixture app) : IClassFixture<Sea
             if (trace.ValueKind == JsonValueKind.Object)
             {
                 resources = [.. trace.GetProperty("resources").EnumerateArray().Select(r => r.GetString()!)];
+                traceId = trace.GetProperty("traceId").GetString()!;
                 if (resources.Any(r => r.Contains("embedder", StringComparison.Ordinal)))
                     break;
             }
@@ -50,6 +52,21 @@ public sealed partial class TraceTests(SearchAppFixture app) : IClassFixture<Sea
         Assert.Contains(resources, r => r.StartsWith("web", StringComparison.Ordinal));
         Assert.Contains(resources, r => r.StartsWith("api", StringComparison.Ordinal));
         Assert.Contains(resources, r => r.StartsWith("embedder", StringComparison.Ordinal));
+
+        // The same trace as a person sees it: one waterfall with spans from all three services.
+        var (playwright, chromium) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = chromium;
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync($"{dashboard.Groups[1].Value}/login?t={dashboard.Groups[2].Value}");
+        await page.GotoAsync($"{dashboard.Groups[1].Value}/#/traces/{traceId}");
+        var waterfall = page.Locator("#waterfall");
+        await Microsoft.Playwright.Assertions.Expect(waterfall.Locator(".span").First).ToBeVisibleAsync();
+        foreach (var service in new[] { "web", "api", "embedder" })
+            await Microsoft.Playwright.Assertions.Expect(waterfall).ToContainTextAsync(service);
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "e2e-trace-web-api-embedder.png"), FullPage = true });
     }
 
     [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]+)">""")]

@@ -24,19 +24,5 @@ internal static class AzureNames
     public static string EnvironmentVariable(string name) => Identifier(name).ToUpperInvariant();
 
     /// <summary>A lower-case label for Container Apps secret and volume names (letters, digits, single hyphens).</summary>
-    public static string Label(string text, int maxLength = 63)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            var next = char.IsAsciiLetterOrDigit(c) ? c : '-';
-            if (next != '-' || (builder.Length > 0 && builder[^1] != '-'))
-                builder.Append(next);
-        }
-
-        var label = builder.ToString().Trim('-');
-        if (label.Length > maxLength)
-            label = label[..maxLength].TrimEnd('-');
-        return label.Length == 0 ? "x" : label;
-    }
+    public static string Label(string text, int maxLength = 63) => DnsLabel.From(text, maxLength);
 }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
-using Deploy.Hosting.Publishing.Dockerfiles;
 
 namespace Deploy.Hosting.Publishing.Azure;
 
@@ -15,8 +14,7 @@ internal sealed record AppPort(string EndpointName, int TargetPort, string Schem
 }
 
 /// <summary>Decides each endpoint's port and which one is the app's main ingress.</summary>
-/// <remarks>Projects listen on 8080 (the generated image's port), then 8081…, unless a target port is fixed; their
-/// <c>https</c> endpoints are not served (TLS ends at the ingress). The main ingress is the first external HTTP endpoint,
+/// <remarks>Ports follow <see cref="ContainerPorts"/>. The main ingress is the first external HTTP endpoint,
 /// else the first HTTP one, else the first TCP one, as azd chooses it.</remarks>
 internal static class AzurePorts
 {
@@ -30,46 +28,10 @@ internal static class AzurePorts
 
     private static List<AppPort> PlanOne(IResource resource, List<string> errors)
     {
-        var endpoints = resource.Annotations.OfType<EndpointAnnotation>().ToList();
-        var used = endpoints.Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).ToHashSet();
-        var next = DockerfileGenerator.HttpPort;
-        var planned = new List<(EndpointAnnotation Endpoint, int Port)>();
-        foreach (var endpoint in endpoints)
-        {
-            if (resource is ProjectResource && endpoint.UriScheme == "https")
-                continue;
-            if (endpoint.Protocol == ProtocolType.Udp)
-            {
-                errors.Add($"Resource '{resource.Name}': endpoint '{endpoint.Name}' is UDP, which Azure Container Apps ingress does not carry. " +
-                    "Fix: serve it over TCP or HTTP, or deploy this resource outside Container Apps.");
-                continue;
-            }
-
-            int? port = endpoint.TargetPort;
-            if (port is null && resource is ProjectResource)
-            {
-                while (used.Contains(next))
-                    next++;
-                port = next;
-                used.Add(next);
-            }
-
-            port ??= endpoint.Port;
-            if (port is null)
-            {
-                errors.Add($"Resource '{resource.Name}': endpoint '{endpoint.Name}' has no target port, so the container's port is unknown. " +
-                    $"Fix: declare it with WithEndpoint(targetPort: <the port the image listens on>, name: \"{endpoint.Name}\").");
-                continue;
-            }
-
-            planned.Add((endpoint, port.Value));
-        }
-
-        foreach (var clash in planned.GroupBy(p => p.Port).Where(g => g.Count() > 1))
-        {
-            errors.Add($"Resource '{resource.Name}': endpoints {string.Join(", ", clash.Select(p => $"'{p.Endpoint.Name}'"))} all listen on port {clash.Key}. " +
-                "Fix: give each endpoint its own targetPort.");
-        }
+        var planned = ContainerPorts.Assign(resource, errors, endpoint => endpoint.Protocol == ProtocolType.Udp
+            ? $"Resource '{resource.Name}': endpoint '{endpoint.Name}' is UDP, which Azure Container Apps ingress does not carry. " +
+              "Fix: serve it over TCP or HTTP, or deploy this resource outside Container Apps."
+            : null);
 
         static bool IsHttp(EndpointAnnotation e) => e.Transport is "http" or "http2";
         var main = planned.FirstOrDefault(p => IsHttp(p.Endpoint) && p.Endpoint.IsExternal).Endpoint

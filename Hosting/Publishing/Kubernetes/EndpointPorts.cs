@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
-using Deploy.Hosting.Publishing.Dockerfiles;
 
 namespace Deploy.Hosting.Publishing.Kubernetes;
 
@@ -12,9 +11,7 @@ internal sealed record PortPlan(string EndpointName, string PortName, int Port, 
 }
 
 /// <summary>Decides each endpoint's in-cluster port.</summary>
-/// <remarks>Projects listen on 8080 (the generated image's port), then 8081…, unless a target port is fixed. Their
-/// <c>https</c> endpoints are not served in the cluster: the image has no certificate, and TLS ends at the Ingress, so
-/// values that refer to them are left out. Containers listen on their target port (or port).</remarks>
+/// <remarks>The ports follow <see cref="ContainerPorts"/>; values that refer to a project's unserved https endpoint are left out.</remarks>
 internal static class EndpointPorts
 {
     public static Dictionary<IResource, IReadOnlyList<PortPlan>> Plan(IEnumerable<IResource> resources, List<string> errors)
@@ -25,46 +22,7 @@ internal static class EndpointPorts
         return result;
     }
 
-    private static List<PortPlan> PlanOne(IResource resource, List<string> errors)
-    {
-        var plans = new List<PortPlan>();
-        var used = new HashSet<int>();
-        var endpoints = resource.Annotations.OfType<EndpointAnnotation>().ToList();
-        foreach (var endpoint in endpoints.Where(e => e.TargetPort is not null))
-            used.Add(endpoint.TargetPort!.Value);
-
-        var next = DockerfileGenerator.HttpPort;
-        foreach (var endpoint in endpoints)
-        {
-            if (resource is ProjectResource && endpoint.UriScheme == "https")
-                continue;
-            int? port = endpoint.TargetPort;
-            if (port is null && resource is ProjectResource)
-            {
-                while (used.Contains(next))
-                    next++;
-                port = next;
-                used.Add(next);
-            }
-
-            port ??= endpoint.Port;
-            if (port is null)
-            {
-                errors.Add($"Resource '{resource.Name}': endpoint '{endpoint.Name}' has no target port, so the container's port is unknown. " +
-                    $"Fix: declare it with WithEndpoint(targetPort: <the port the image listens on>, name: \"{endpoint.Name}\").");
-                continue;
-            }
-
-            plans.Add(new(endpoint.Name, KubernetesNames.PortName(endpoint.Name), port.Value, endpoint.UriScheme, endpoint.IsExternal,
-                endpoint.Protocol == ProtocolType.Udp));
-        }
-
-        foreach (var clash in plans.GroupBy(p => p.Port).Where(g => g.Count() > 1))
-        {
-            errors.Add($"Resource '{resource.Name}': endpoints {string.Join(", ", clash.Select(p => $"'{p.EndpointName}'"))} all listen on port {clash.Key}. " +
-                "Fix: give each endpoint its own targetPort.");
-        }
-
-        return plans;
-    }
+    private static List<PortPlan> PlanOne(IResource resource, List<string> errors) =>
+        [.. ContainerPorts.Assign(resource, errors).Select(p => new PortPlan(p.Endpoint.Name, KubernetesNames.PortName(p.Endpoint.Name), p.Port,
+            p.Endpoint.UriScheme, p.Endpoint.IsExternal, p.Endpoint.Protocol == ProtocolType.Udp))];
 }

@@ -16,21 +16,7 @@ internal static class KubernetesNames
     public static string Of(string resourceName) => resourceName.ToLowerInvariant();
 
     /// <summary>Any text as a DNS-1123 label: lower case, other characters become hyphens, trimmed to 63.</summary>
-    public static string Label(string text, string fallback = "x")
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            var next = char.IsAsciiLetterOrDigit(c) ? c : '-';
-            if (next != '-' || (builder.Length > 0 && builder[^1] != '-'))
-                builder.Append(next);
-        }
-
-        var label = builder.ToString().Trim('-');
-        if (label.Length > MaxLabelLength)
-            label = label[..MaxLabelLength].TrimEnd('-');
-        return label.Length == 0 ? fallback : label;
-    }
+    public static string Label(string text, string fallback = "x") => DnsLabel.From(text, MaxLabelLength, fallback);
 
     /// <summary>An IANA service name for a port: at most 15 characters, with a letter.</summary>
     public static string PortName(string endpointName)
