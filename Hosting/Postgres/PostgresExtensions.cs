@@ -60,7 +60,18 @@ public static class PostgresExtensions
     {
         var connectionString = $"{await server.GetValueAsync(cancellationToken)};Database=postgres;Pooling=false;Timeout=3";
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+        {
+            // A persistent data directory keeps the password it was initialised with.
+            return HealthCheckResult.Unhealthy(
+                $"PostgreSQL rejected the password of '{server.PasswordParameter.Name}': the data directory was initialised with another one. " +
+                "Set the parameter back to its first value, or delete the data volume to start afresh.");
+        }
+
         await using var command = new NpgsqlCommand("SELECT 1", connection);
         await command.ExecuteScalarAsync(cancellationToken);
         return HealthCheckResult.Healthy();

@@ -34,7 +34,8 @@ export function resourcesPage(page) {
       el('td', {}, r.startedAt ? time(Date.parse(r.startedAt)) : '—'),
       el('td', {}, (r.urls || []).map(u => el('a', { href: u.url, target: '_blank', rel: 'noopener', class: u.isInternal ? 'internal' : '' }, u.url))),
       el('td', { class: 'actions' },
-        ['start', 'stop', 'restart'].map(a => el('button', { 'data-action': a, onclick: () => command(r.name, a) }, a)),
+        // Databases and parameters have no process of their own: nothing to start, stop or restart.
+        hasProcess(r) ? ['start', 'stop', 'restart'].map(a => el('button', { 'data-action': a, onclick: () => command(r.name, a) }, a)) : null,
         el('a', { href: `#/console?resource=${encodeURIComponent(r.name)}` }, 'console'),
         el('a', { href: `#/logs?resource=${encodeURIComponent(r.name)}` }, 'logs')))];
     if (expanded.has(r.name)) {
@@ -61,4 +62,8 @@ export function resourcesPage(page) {
     upsert: r => { resources.set(r.name, r); draw(); },
     delete: r => { resources.delete(r.name); draw(); },
   });
+}
+
+function hasProcess(r) {
+  return r.type !== 'Database' && r.type !== 'Parameter';
 }
