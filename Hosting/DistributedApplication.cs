@@ -92,7 +92,7 @@ public sealed class DistributedApplication
         {
         }
 
-        Console.Out.WriteLine("Stopping: dependents first…");
+        ConsoleNotices.Write("Stopping: dependents first…");
         await orchestrator.StopAsync();
         // Last, so the final console lines and telemetry of stopping resources still reach it.
         if (dashboard is not null)
@@ -108,7 +108,7 @@ public sealed class DistributedApplication
         {
             await orchestrator.WaitForAllReadyAsync(stop);
             var failures = orchestrator.Failures.ToList();
-            Console.Out.WriteLine(failures.Count == 0
+            ConsoleNotices.Write(failures.Count == 0
                 ? $"All resources are ready ({Orchestrator.SinceProcessStart().TotalSeconds:0.000} s after the AppHost started). Press Ctrl+C to stop."
                 : $"Some resources could not start ({string.Join("; ", failures)}); what depends on them is waiting. Fix the cause and restart, or press Ctrl+C to stop.");
         }

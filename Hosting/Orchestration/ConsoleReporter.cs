@@ -57,23 +57,37 @@ internal static class ConsoleReporter
 
     private static async Task RunTableAsync(ResourceStateStore states, CancellationToken cancellationToken)
     {
-        var table = BuildTable(states.Snapshots);
+        ConsoleNotices.SetLive(true);
         try
         {
-            await AnsiConsole.Live(table).AutoClear(false).StartAsync(async live =>
+            await AnsiConsole.Live(View(states)).AutoClear(false).StartAsync(async live =>
             {
-                while (!cancellationToken.IsCancellationRequested)
+                try
                 {
-                    live.UpdateTarget(BuildTable(states.Snapshots));
-                    live.Refresh();
-                    await Task.Delay(200, cancellationToken);
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        live.UpdateTarget(View(states));
+                        live.Refresh();
+                        await Task.Delay(200, cancellationToken);
+                    }
                 }
+                catch (OperationCanceledException)
+                {
+                }
+
+                // The last frame, so the final states stay on screen.
+                live.UpdateTarget(View(states));
+                live.Refresh();
             });
         }
-        catch (OperationCanceledException)
+        finally
         {
+            ConsoleNotices.SetLive(false);
         }
     }
+
+    private static Rows View(ResourceStateStore states) =>
+        new([BuildTable(states.Snapshots), .. ConsoleNotices.Snapshot().Select(n => new Markup(Markup.Escape(n)))]);
 
     private static Table BuildTable(IReadOnlyList<ResourceSnapshot> snapshots)
     {

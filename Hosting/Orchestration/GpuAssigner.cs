@@ -16,7 +16,7 @@ internal sealed class GpuAssigner(IReadOnlyList<GpuDevice> devices, TextWriter c
     /// <summary>Tells a GPU resource what it got: <c>none</c>, or the assigned indices.</summary>
     public const string Variable = "DEPLOY_GPU";
 
-    private static readonly Lazy<GpuAssigner> Detected = new(() => new GpuAssigner(Detect(), Console.Out));
+    private static readonly Lazy<GpuAssigner> Detected = new(() => new GpuAssigner(Detect(), ConsoleNotices.Writer));
     private readonly Dictionary<(string Resource, int Index), string> _assigned = [];
     private readonly HashSet<string> _announced = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
