@@ -1,4 +1,5 @@
 var builder = DistributedApplication.CreateBuilder(args);
+builder.AddDeploy();
 
 // Protects the Api's writes. Local runs take the development value in appsettings.Development.json; deployments get
 // it from their secret store (a Kubernetes Secret, a Compose .env, a Bicep @secure() parameter).
@@ -13,7 +14,6 @@ var migrations = builder.AddProject<Projects.MigrationService>("migrations")
     .WithReference(db).WaitFor(db);
 
 var api = builder.AddProject<Projects.Api>("api")
-    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(db).WaitForCompletion(migrations)
     .WithReference(cache).WaitFor(cache)
@@ -22,7 +22,6 @@ var api = builder.AddProject<Projects.Api>("api")
 
 // The embedding pool: two replicas in one consumer group, each given a GPU when the machine has one.
 builder.AddProject<Projects.GpuWorker>("embedder")
-    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(db).WaitForCompletion(migrations)
     .WithReference(cache).WaitFor(cache)
@@ -30,7 +29,6 @@ builder.AddProject<Projects.GpuWorker>("embedder")
     .WithReplicas(2);
 
 builder.AddProject<Projects.Web>("web")
-    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(api).WaitFor(api)
     .WithEnvironment("ApiKey", apiKey)

@@ -1,51 +1,47 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Deploy.Hosting.Publishing;
 
-/// <summary>What a publisher gets: the model, where to write, for which environment, and where to report.</summary>
-/// <param name="Model">The validated model.</param>
-/// <param name="Execution">Publish mode, with the publisher's name.</param>
-/// <param name="OutputPath">Where to write: a staging directory (moved into place afterwards), or for single-file
-/// publishers (<see cref="ISingleFilePublisher"/>) the staging file path.</param>
-/// <param name="FinalOutputPath">Where the output will end up, for messages and relative paths.</param>
-/// <param name="EnvironmentName">The environment asked for with <c>--environment</c>, if any.</param>
-/// <param name="Output">Where to print next steps (stdout; never stderr, which aspirate treats as failure).</param>
-public sealed record PublishContext(
+/// <summary>What a target's publisher gets: the model, where to write, for which environment, and where to report.</summary>
+/// <param name="Model">The application model, in publish mode.</param>
+/// <param name="Execution">The publish execution context.</param>
+/// <param name="OutputPath">A fresh staging directory to write into.</param>
+/// <param name="FinalOutputPath">Where the output ends up, for messages and relative paths.</param>
+/// <param name="AppHostDirectory">The AppHost project's directory (build contexts and relative paths start there).</param>
+/// <param name="Configuration">The AppHost's configuration: target options and parameter values.</param>
+/// <param name="Logger">Where to report next steps.</param>
+internal sealed record PublishContext(
     DistributedApplicationModel Model,
     DistributedApplicationExecutionContext Execution,
     string OutputPath,
     string FinalOutputPath,
-    string? EnvironmentName,
-    TextWriter Output)
+    string AppHostDirectory,
+    IConfiguration Configuration,
+    ILogger Logger)
 {
-    /// <summary>The AppHost's configuration, for publisher options (<c>Publish:*</c>) and parameter values; empty unless given.</summary>
-    public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().Build();
+    /// <summary>The cancellation of the publish run.</summary>
+    public CancellationToken CancellationToken { get; init; }
 
-    /// <summary>The resource's environment in publish mode: values stay unresolved (strings, expressions, endpoint
-    /// references, parameters, connection string references) for the publisher to render.</summary>
-    public async Task<IReadOnlyDictionary<string, object>> GetEnvironmentAsync(IResource resource, CancellationToken cancellationToken)
+    /// <summary>The resource's environment as publishing sees it: values stay unresolved (strings, expressions, endpoint
+    /// references, parameters, connection string references) for the target to render in its own idiom.</summary>
+    public async Task<IReadOnlyDictionary<string, object>> GetEnvironmentAsync(IResource resource)
     {
-        var context = new EnvironmentCallbackContext(Execution, resource, cancellationToken: cancellationToken);
+        var context = new EnvironmentCallbackContext(Execution, resource, cancellationToken: CancellationToken);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-            await callback.Callback(context);
+            await callback.Callback(context).ConfigureAwait(false);
         return context.EnvironmentVariables;
     }
 
-    /// <summary>The resource's arguments in publish mode, unresolved.</summary>
-    public async Task<IReadOnlyList<object>> GetArgsAsync(IResource resource, CancellationToken cancellationToken)
+    /// <summary>The resource's command-line arguments as publishing sees them, unresolved.</summary>
+    public async Task<IReadOnlyList<object>> GetArgsAsync(IResource resource)
     {
-        var context = new CommandLineArgsCallbackContext(Execution, resource, cancellationToken: cancellationToken);
+        var args = new List<object>();
+        var context = new CommandLineArgsCallbackContext(args, resource, CancellationToken) { ExecutionContext = Execution };
         foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
-            await callback.Callback(context);
-        return context.Args;
+            await callback.Callback(context).ConfigureAwait(false);
+        return args;
     }
-}
-
-/// <summary>A publisher whose output is one file (the manifest): <c>--output-path</c> may name the file itself.</summary>
-public interface ISingleFilePublisher : IPublisher
-{
-    /// <summary>The file name used when <c>--output-path</c> names a directory.</summary>
-    string DefaultFileName { get; }
 }

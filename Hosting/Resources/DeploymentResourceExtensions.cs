@@ -1,8 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
+using Deploy.Hosting.Resources;
 
 namespace Aspire.Hosting;
 
-/// <summary>What a deployed instance needs: CPU and memory, storage size, readiness command, files in the container.</summary>
+/// <summary>What a deployed instance needs: CPU and memory, storage size, a readiness command.</summary>
 public static class DeploymentResourceExtensions
 {
     /// <summary>Sizes one instance: <paramref name="cpu"/> cores and <paramref name="memoryMiB"/> MiB of memory.</summary>
@@ -20,9 +21,4 @@ public static class DeploymentResourceExtensions
     /// <summary>Declares a command that exits 0 once the container accepts work (used for readiness when published).</summary>
     public static IResourceBuilder<T> WithReadinessCommand<T>(this IResourceBuilder<T> builder, params string[] command) where T : ContainerResource =>
         builder.WithAnnotation(new ReadinessCommandAnnotation(command), ResourceAnnotationMutationBehavior.Replace);
-
-    /// <summary>Places files, computed when publishing, in <paramref name="destinationPath"/> inside the container.</summary>
-    public static IResourceBuilder<T> WithContainerFiles<T>(this IResourceBuilder<T> builder, string destinationPath,
-        Func<IReadOnlyDictionary<string, string>> files) where T : ContainerResource =>
-        builder.WithAnnotation(new ContainerFilesAnnotation(destinationPath, files));
 }

@@ -1,4 +1,6 @@
-namespace Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Deploy.Hosting.Resources;
 
 /// <summary>A command run inside the resource's container that exits 0 once it accepts work (<c>pg_isready</c>,
 /// <c>redis-cli ping</c>); publishers turn it into exec readiness probes and Compose health checks.</summary>

@@ -1,4 +1,6 @@
-namespace Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
+
+namespace Deploy.Hosting.Resources;
 
 /// <summary>The storage to provision for the volume mounted at <paramref name="Target"/> when published.</summary>
 /// <param name="Target">The mount's target path in the container.</param>

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Deploy.Hosting.Scaling;
 
 namespace Aspire.Hosting;
 

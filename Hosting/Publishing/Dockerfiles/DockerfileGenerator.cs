@@ -34,21 +34,21 @@ internal static class DockerfileGenerator
     public static ProjectImageBuild Create(ProjectResource project, string appHostDirectory)
     {
         var context = FindBuildContext(project, appHostDirectory);
-        return new(context, BuildContext.Relative(context, project.Metadata.ProjectPath), Generate(project, context), GenerateDockerIgnore());
+        return new(context, BuildContext.Relative(context, project.GetProjectMetadata().ProjectPath), Generate(project, context), GenerateDockerIgnore());
     }
 
     /// <summary>The build context for <paramref name="project"/>: the repository root containing the AppHost, the project
     /// and every project it references.</summary>
     public static string FindBuildContext(ProjectResource project, string appHostDirectory)
     {
-        var closure = ProjectFile.ReadClosure(project.Metadata.ProjectPath);
+        var closure = ProjectFile.ReadClosure(project.GetProjectMetadata().ProjectPath);
         return BuildContext.Find(closure.Select(p => Path.GetDirectoryName(p.Path) ?? "/").Prepend(appHostDirectory));
     }
 
     /// <summary>The Dockerfile for <paramref name="project"/>, with paths relative to <paramref name="buildContext"/>.</summary>
     public static string Generate(ProjectResource project, string buildContext)
     {
-        var closure = ProjectFile.ReadClosure(project.Metadata.ProjectPath);
+        var closure = ProjectFile.ReadClosure(project.GetProjectMetadata().ProjectPath);
         var main = closure[0];
         var projectPath = BuildContext.Relative(buildContext, main.Path);
         var text = new StringBuilder();
