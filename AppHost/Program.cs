@@ -14,6 +14,7 @@ var migrations = builder.AddProject<Projects.MigrationService>("migrations")
     .WithReference(db).WaitFor(db);
 
 var api = builder.AddProject<Projects.Api>("api")
+    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(db).WaitForCompletion(migrations)
     .WithReference(cache).WaitFor(cache)
@@ -22,6 +23,7 @@ var api = builder.AddProject<Projects.Api>("api")
 
 // The embedding pool: two replicas in one consumer group, each given a GPU when the machine has one.
 builder.AddProject<Projects.GpuWorker>("embedder")
+    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(db).WaitForCompletion(migrations)
     .WithReference(cache).WaitFor(cache)
@@ -29,6 +31,7 @@ builder.AddProject<Projects.GpuWorker>("embedder")
     .WithReplicas(2);
 
 builder.AddProject<Projects.Web>("web")
+    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(api).WaitFor(api)
     .WithEnvironment("ApiKey", apiKey)

@@ -1,4 +1,11 @@
 using Aspire.Hosting;
+using Deploy.Hosting.Gpu;
+using Deploy.Hosting.Native;
+using Deploy.Hosting.Projects;
+using Deploy.Hosting.Reporting;
+using Deploy.Hosting.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Deploy.Hosting;
 
@@ -9,5 +16,11 @@ internal static class DeployFeatures
     {
         if (!builder.ExecutionContext.IsRunMode)
             return;
+        NativeRuntime.Register(builder);
+        FastStart.Register(builder);
+        LocalGpus.Register(builder);
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ProcessSupervisor>());
+        // First in the list so it starts before Aspire's orchestrator, which returns only once every resource is created.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ResourceStateReporter>());
     }
 }

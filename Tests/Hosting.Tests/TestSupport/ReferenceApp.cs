@@ -20,21 +20,24 @@ public static class ReferenceApp
             .WithReference(db).WaitFor(db);
 
         var api = builder.AddProject("api", Path.Combine(Samples, "Api", "Api.csproj"))
-            .WithHttpHealthCheck("/health")
+            .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
             .WithReference(db).WaitForCompletion(migrations)
             .WithReference(cache).WaitFor(cache)
             .WithEnvironment("ApiKey", apiKey)
             .WithExternalHttpEndpoints();
 
         builder.AddProject("embedder", Path.Combine(Samples, "GpuWorker", "GpuWorker.csproj"))
-            .WithHttpHealthCheck("/health")
+            .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
             .WithReference(db).WaitForCompletion(migrations)
             .WithReference(cache).WaitFor(cache)
             .WithGpu(1)
             .WithReplicas(2);
 
         builder.AddProject("web", Path.Combine(Samples, "Web", "Web.csproj"))
-            .WithHttpHealthCheck("/health")
+            .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
             .WithReference(api).WaitFor(api)
             .WithEnvironment("ApiKey", apiKey)
             .WithExternalHttpEndpoints();

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Deploy.Hosting.Native;
+
+/// <summary>A process that outlives the AppHost: it is told each native server's process group and kills those groups
+/// when its standard input closes, which happens however the AppHost ends, <c>kill -9</c> included.</summary>
+/// <remarks>DCP's own monitor covers only the processes DCP starts. The watchdog runs in its own session and ignores
+/// INT, TERM and HUP, so a terminal's Ctrl+C leaves the orderly stop to the AppHost.</remarks>
+internal sealed class Watchdog : IDisposable
+{
+    private const string Script = "trap '' INT TERM HUP; groups=''; while read -r g; do groups=\"$groups $g\"; done; " +
+        "for g in $groups; do kill -9 -- -$g 2>/dev/null; done";
+
+    private readonly Process _process;
+
+    public Watchdog()
+    {
+        var start = new ProcessStartInfo("setsid") { RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "sh", "-c", Script })
+            start.ArgumentList.Add(arg);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the native servers' watchdog (setsid sh).");
+    }
+
+    /// <summary>Adds a process group to kill if the AppHost dies.</summary>
+    public void Watch(int processGroupId)
+    {
+        lock (_process)
+        {
+            _process.StandardInput.WriteLine(processGroupId.ToString(CultureInfo.InvariantCulture));
+            _process.StandardInput.Flush();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_process)
+            _process.StandardInput.Close();
+        _process.WaitForExit(TimeSpan.FromSeconds(5));
+        _process.Dispose();
+    }
+}
