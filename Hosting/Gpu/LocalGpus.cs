@@ -71,10 +71,11 @@ internal static class LocalGpus
         project.Annotations.Add(new ExecutableAnnotation { Command = "/bin/sh", WorkingDirectory = command.WorkingDirectory });
         List<string> prefix = [script, Path.Combine(slots, resource.Name), .. assignment, "--", .. command.Args];
         // First among the argument callbacks: these words come before any argument the AppHost adds.
-        project.Annotations.Insert(0, new CommandLineArgsCallbackAnnotation(args =>
+        project.Annotations.Insert(0, new CommandLineArgsCallbackAnnotation((CommandLineArgsCallbackContext context) =>
         {
             for (var i = prefix.Count - 1; i >= 0; i--)
-                args.Args.Insert(0, prefix[i]);
+                context.Args.Insert(0, prefix[i]);
+            return Task.CompletedTask;
         }));
         logger.LogInformation("{Resource}: each of {Replicas} replicas gets its own CUDA_VISIBLE_DEVICES ({Assignment}).",
             resource.Name, replicas, string.Join(" | ", assignment));
