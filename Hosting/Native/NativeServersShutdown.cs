@@ -12,11 +12,14 @@ internal sealed class NativeServersShutdown(NativeServers servers) : IHostedServ
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (servers.Environment is not { } environment)
+        // The testing host's DisposeAsync stops a second time after StopAsync.
+        if (servers.Environment is not { IsStopping: false } environment)
             return;
         environment.IsStopping = true;
         await Task.WhenAll(servers.All.Select(s => s.StopAsync(Grace))).ConfigureAwait(false);
         environment.State.RemoveRunData();
         environment.Dispose();
+        foreach (var server in servers.All)
+            server.Dispose();
     }
 }

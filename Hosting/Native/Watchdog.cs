@@ -13,6 +13,7 @@ internal sealed class Watchdog : IDisposable
         "for g in $groups; do kill -9 -- -$g 2>/dev/null; done";
 
     private readonly Process _process;
+    private bool _disposed;
 
     public Watchdog()
     {
@@ -27,6 +28,8 @@ internal sealed class Watchdog : IDisposable
     {
         lock (_process)
         {
+            if (_disposed)
+                return;
             _process.StandardInput.WriteLine(processGroupId.ToString(CultureInfo.InvariantCulture));
             _process.StandardInput.Flush();
         }
@@ -35,7 +38,13 @@ internal sealed class Watchdog : IDisposable
     public void Dispose()
     {
         lock (_process)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
             _process.StandardInput.Close();
+        }
+
         _process.WaitForExit(TimeSpan.FromSeconds(5));
         _process.Dispose();
     }
