@@ -22,6 +22,9 @@ public sealed class KubernetesPublish : IDisposable
     /// <summary>The target's output tree (<c>&lt;output-path&gt;/k8s</c>).</summary>
     public string Directory => _root.Combine("out", "k8s");
 
+    /// <summary>Where the sample projects and the AppHost (<c>TestApp</c>) are.</summary>
+    public string Apps => _root.Combine("apps");
+
     /// <summary>The output path given to the publish.</summary>
     public string OutputPath => _root.Combine("out");
 

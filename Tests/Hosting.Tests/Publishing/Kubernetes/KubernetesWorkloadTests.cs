@@ -132,4 +132,24 @@ public sealed class KubernetesWorkloadTests
         Assert.Equal("Job", YamlQuery.Scalar(publish.Read("overlays/production/resources.yaml"), "kind", document: 1));
         Assert.DoesNotContain("name: migrate\n    count", publish.Read("overlays/production/kustomization.yaml"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dockerfile_ExecutableAndDockerfileContainer_BuiltFromTheirOwnDockerfiles()
+    {
+        using var publish = await KubernetesPublish.RunAsync(b =>
+        {
+            Directory.CreateDirectory(Path.Combine(b.AppHostDirectory, "..", "tool"));
+            Directory.CreateDirectory(Path.Combine(b.AppHostDirectory, "..", "gateway"));
+            b.AddExecutable("tool", "python3", "../tool", "app.py").WithHttpEndpoint(targetPort: 5000).PublishAsDockerFile();
+            b.AddDockerfile("gateway", "../gateway", stage: "runtime").WithHttpEndpoint(targetPort: 8000);
+        });
+
+        Assert.Equal("tool", YamlQuery.Scalar(publish.Read("base/tool/deployment.yaml"), $"{Container}.image"));
+        Assert.Equal("gateway", YamlQuery.Scalar(publish.Read("overlays/production/kustomization.yaml"), "images[0].name"));
+        var tool = Path.Combine(publish.Apps, "tool");
+        var gateway = Path.Combine(publish.Apps, "gateway");
+        Assert.Contains($"docker build -f {tool}/Dockerfile -t <registry>/tool:<tag> {tool}", publish.Output, StringComparison.Ordinal);
+        Assert.Contains($"docker build -f {gateway}/Dockerfile --target runtime -t <registry>/gateway:<tag> {gateway}", publish.Output, StringComparison.Ordinal);
+        Assert.False(publish.Has("images/tool.Dockerfile"), "Only projects get a generated Dockerfile.");
+    }
 }
