@@ -64,6 +64,12 @@ internal static class NextSteps
                 .Append(": they refer to https endpoints of projects, which are not served inside the cluster (TLS ends at the Ingress).\n");
         }
 
+        foreach (var plan in plans.Where(p => p.FilesNotCopied.Count > 0))
+        {
+            text.Append("Note: ").Append(plan.Name).Append(" copies files into its container at ").Append(string.Join(", ", plan.FilesNotCopied))
+                .Append(" (WithContainerFiles), which the manifests do not carry: build them into its image, or mount a ConfigMap there in an overlay.\n");
+        }
+
         return text.ToString();
     }
 

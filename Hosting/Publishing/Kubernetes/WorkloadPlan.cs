@@ -64,6 +64,9 @@ internal sealed record WorkloadPlan(IResource Resource, string Name, bool IsProj
     /// <summary>Values left out because they refer to something not served in the cluster (for the printed notes).</summary>
     public required IReadOnlyList<string> Omitted { get; init; }
 
+    /// <summary>Where <c>WithContainerFiles</c> copies files into the container: not carried over (for the printed notes).</summary>
+    public IReadOnlyList<string> FilesNotCopied { get; init; } = [];
+
     /// <summary>The fewest pods normally running (replicas, or the autoscaler's minimum).</summary>
     public int MinimumPods => Autoscaling?.MinReplicas ?? Replicas;
 

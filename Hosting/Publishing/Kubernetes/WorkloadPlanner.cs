@@ -65,6 +65,8 @@ internal sealed class WorkloadPlanner(PublishContext context, KubernetesOptions 
             Files = KnownImages.DatabaseInitFiles(resource, context.Model, name) is { } init ? [init] : [],
             Waits = Waits(resource),
             Omitted = omitted,
+            // Their contents come from callbacks that need the run-time services; an image or a ConfigMap carries them.
+            FilesNotCopied = [.. resource.Annotations.OfType<ContainerFileSystemCallbackAnnotation>().Select(f => f.DestinationPath).Distinct().Order(StringComparer.Ordinal)],
         };
     }
 

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Deploy.Hosting.Tests.TestSupport;
 
 namespace Deploy.Hosting.Tests.Publishing.Kubernetes;
@@ -151,5 +152,15 @@ public sealed class KubernetesWorkloadTests
         Assert.Contains($"docker build -f {tool}/Dockerfile -t <registry>/tool:<tag> {tool}", publish.Output, StringComparison.Ordinal);
         Assert.Contains($"docker build -f {gateway}/Dockerfile --target runtime -t <registry>/gateway:<tag> {gateway}", publish.Output, StringComparison.Ordinal);
         Assert.False(publish.Has("images/tool.Dockerfile"), "Only projects get a generated Dockerfile.");
+    }
+
+    [Fact]
+    public async Task ContainerFiles_NotCarriedOver_NextStepsSayWhereAndWhatToDo()
+    {
+        using var publish = await KubernetesPublish.RunAsync(b => b.AddContainer("site", "nginx", "1.29").WithHttpEndpoint(targetPort: 80)
+            .WithContainerFiles("/usr/share/nginx/html", [new ContainerFile { Name = "index.html", Contents = "<h1>hi</h1>" }]));
+
+        Assert.Contains("Note: site copies files into its container at /usr/share/nginx/html (WithContainerFiles)", publish.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1>hi</h1>", GoldenTree.Render(publish.Directory), StringComparison.Ordinal);
     }
 }
