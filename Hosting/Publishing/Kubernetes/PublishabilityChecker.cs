@@ -17,6 +17,7 @@ internal static partial class PublishabilityChecker
         var errors = new List<string>();
         foreach (var environment in options.Environments.Where(e => KubernetesNames.Label(e) != e))
             errors.Add($"Environment '{environment}' is not a valid overlay name. Fix: use lower-case letters, digits and hyphens, e.g. --environment {KubernetesNames.Label(environment)}.");
+        CheckOptions(options, errors);
 
         foreach (var resource in workloads)
         {
@@ -43,6 +44,22 @@ internal static partial class PublishabilityChecker
         }
 
         return errors;
+    }
+
+    private static void CheckOptions(KubernetesOptions options, List<string> errors)
+    {
+        if (options.Environments.Count == 0)
+            errors.Add("Kubernetes target: no environments to write overlays for. Fix: name at least one in WithEnvironments(...).");
+        if (options.IngressClusterIssuer is { } issuer && options.IngressDomain is null)
+        {
+            errors.Add($"Kubernetes target: cert-manager issuer '{issuer}' needs an ingress domain to issue certificates for. " +
+                "Fix: call WithIngress(domain: \"example.com\") or set Deploy:Kubernetes:IngressDomain.");
+        }
+
+        if (options.GpuNodeSelector is { Length: > 0 } selector && selector.IndexOf('=', StringComparison.Ordinal) <= 0)
+            errors.Add($"Kubernetes target: GPU node selector '{selector}' is not 'key=value'. Fix: use e.g. \"agentpool=gpunp\", or \"\" for none.");
+        if (!Quantity().IsMatch(options.DefaultVolumeSize))
+            errors.Add($"Kubernetes target: default storage size '{options.DefaultVolumeSize}' is not a Kubernetes quantity. Fix: use e.g. \"10Gi\".");
     }
 
     private static void CheckSizes(IResource resource, List<string> errors)

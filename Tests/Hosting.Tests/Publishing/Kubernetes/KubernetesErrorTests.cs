@@ -76,4 +76,17 @@ public sealed class KubernetesErrorTests
         Assert.True(build >= 0 && build < images && images < secrets && secrets < apply, output);
         Assert.Contains("postgres-password: a generated password", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Publish_InvalidTargetSettings_NameSettingAndFix()
+    {
+        var error = await Assert.ThrowsAsync<PublishFailedException>(() => KubernetesPublish.RunAsync(KubernetesModels.All["project"],
+            new Dictionary<string, string?> { ["Deploy:Kubernetes:GpuNodeSelector"] = "gpu" },
+            target: k8s => k8s.WithCertManager("letsencrypt").WithStorage(null, "big")));
+
+        Assert.Contains("3 problems", error.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("cert-manager issuer 'letsencrypt' needs an ingress domain", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GPU node selector 'gpu' is not 'key=value'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("default storage size 'big' is not a Kubernetes quantity", error.Message, StringComparison.Ordinal);
+    }
 }
