@@ -163,4 +163,15 @@ public sealed class KubernetesWorkloadTests
         Assert.Contains("Note: site copies files into its container at /usr/share/nginx/html (WithContainerFiles)", publish.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("<h1>hi</h1>", GoldenTree.Render(publish.Directory), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Postgres_WithCreationScript_ScriptReplacesDefaultStatement()
+    {
+        using var publish = await KubernetesPublish.RunAsync(b => b.AddPostgres("postgres")
+            .AddDatabase("docs").WithCreationScript("CREATE DATABASE \"docs\" WITH ENCODING 'UTF8';"));
+
+        var script = publish.Read("base/postgres/files/initdb/create-databases.sql");
+        Assert.Contains("CREATE DATABASE \"docs\" WITH ENCODING 'UTF8';\n", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("CREATE DATABASE \"docs\";", script, StringComparison.Ordinal);
+    }
 }
