@@ -18,6 +18,8 @@ internal static class NextSteps
         text.Append("Next steps for the '").Append(environment).Append("' overlay (the others work the same way):\n");
         var step = 0;
         var projects = plans.Where(p => p.Build is not null || p.Dockerfile is not null).ToList();
+        // With a registry configured the overlays already name the pushed images; otherwise the user picks one.
+        var (registry, tag) = options.ImageRegistry is { } configured ? (configured, options.ImageTag) : ("<registry>", "<tag>");
         if (projects.Count > 0)
         {
             text.Append("  ").Append(++step).Append(". Build and push the images:\n");
@@ -26,11 +28,14 @@ internal static class NextSteps
                 var (dockerfile, context, target) = plan.Dockerfile is { } own
                     ? (Relative(own.DockerfilePath), Relative(own.ContextPath), own.Stage is null ? "" : $" --target {own.Stage}")
                     : ($"{output}/images/{plan.Name}.Dockerfile", Relative(plan.Build!.ContextDirectory), "");
-                text.Append("       docker build -f ").Append(dockerfile).Append(target).Append(" -t <registry>/").Append(plan.Name).Append(":<tag> ")
-                    .Append(context).Append('\n');
-                text.Append("       docker push <registry>/").Append(plan.Name).Append(":<tag>\n");
+                var image = $"{registry}/{plan.Name}:{tag}";
+                text.Append("       docker build -f ").Append(dockerfile).Append(target).Append(" -t ").Append(image).Append(' ').Append(context).Append('\n');
+                text.Append("       docker push ").Append(image).Append('\n');
             }
+        }
 
+        if (projects.Count > 0 && options.ImageRegistry is null)
+        {
             text.Append("  ").Append(++step).Append(". Point the overlay at them (images: newName/newTag in ").Append(overlay).Append("/kustomization.yaml), e.g.:\n");
             text.Append("       (cd ").Append(overlay).Append(" && kustomize edit set image ")
                 .Append(string.Join(' ', projects.Select(p => $"{p.Name}=<registry>/{p.Name}:<tag>"))).Append(")\n");

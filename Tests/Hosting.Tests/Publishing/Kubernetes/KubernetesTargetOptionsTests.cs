@@ -40,6 +40,8 @@ public sealed class KubernetesTargetOptionsTests
         Assert.Equal("registry.example.com/team/api", YamlQuery.Scalar(overlay, "images[0].newName"));
         Assert.Equal("1.4.2", YamlQuery.Scalar(overlay, "images[0].newTag"));
         Assert.Contains("newName: docker.io/library/postgres\n", overlay, StringComparison.Ordinal);
+        Assert.Contains("docker push registry.example.com/team/api:1.4.2", publish.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("kustomize edit set image", publish.Output, StringComparison.Ordinal);
     }
 
     [Fact]
