@@ -69,6 +69,12 @@ internal static class NextSteps
                 .Append(": they refer to https endpoints of projects, which are not served inside the cluster (TLS ends at the Ingress).\n");
         }
 
+        foreach (var plan in plans.Where(p => p.IsJob))
+        {
+            text.Append("Note: ").Append(plan.Name).Append(" runs as a Job (something waits for it to complete); what waits for it starts ")
+                .Append("alongside it and is kept out of traffic by its readiness probe until it works.\n");
+        }
+
         foreach (var plan in plans.Where(p => p.FilesNotCopied.Count > 0))
         {
             text.Append("Note: ").Append(plan.Name).Append(" copies files into its container at ").Append(string.Join(", ", plan.FilesNotCopied))

@@ -132,6 +132,7 @@ public sealed class KubernetesWorkloadTests
         Assert.False(publish.Has("base/migrate/deployment.yaml"));
         Assert.Equal("Job", YamlQuery.Scalar(publish.Read("overlays/production/resources.yaml"), "kind", document: 1));
         Assert.DoesNotContain("name: migrate\n    count", publish.Read("overlays/production/kustomization.yaml"), StringComparison.Ordinal);
+        Assert.Contains("Note: migrate runs as a Job", publish.Output, StringComparison.Ordinal);
     }
 
     [Fact]
