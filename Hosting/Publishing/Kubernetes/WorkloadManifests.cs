@@ -18,7 +18,7 @@ internal static class WorkloadManifests
         if (plan.Autoscaling is { } scaling)
         {
             files["hpa.yaml"] = Document("autoscaling/v2", "HorizontalPodAutoscaler", plan.Name, labels, Map(
-                ("scaleTargetRef", Map(("apiVersion", "apps/v1"), ("kind", plan.IsStateful ? "StatefulSet" : "Deployment"), ("name", plan.Name))),
+                ("scaleTargetRef", Map(("apiVersion", plan.ApiVersion), ("kind", plan.Kind), ("name", plan.Name))),
                 ("minReplicas", scaling.MinReplicas),
                 ("maxReplicas", scaling.MaxReplicas),
                 ("metrics", new List<object>
