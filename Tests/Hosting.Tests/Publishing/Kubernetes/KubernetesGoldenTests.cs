@@ -1,0 +1,63 @@
+using Deploy.Hosting.Tests.TestSupport;
+
+namespace Deploy.Hosting.Tests.Publishing.Kubernetes;
+
+public sealed class KubernetesGoldenTests
+{
+    private const string Regenerate =
+        "Regenerate the golden files with: DEPLOY_UPDATE_GOLDEN=1 dotnet test Tests/Hosting.Tests --filter \"FullyQualifiedName~Kubernetes\", " +
+        "then review the diff.";
+
+    [Theory]
+    [MemberData(nameof(KubernetesModels.Names), MemberType = typeof(KubernetesModels))]
+    public async Task Publish_ModelTable_MatchesGoldenFile(string model)
+    {
+        using var publish = await KubernetesPublish.RunAsync(KubernetesModels.All[model]);
+
+        GoldenTree.AssertMatches("kubernetes-" + model, publish.Directory, Regenerate);
+    }
+
+    [Fact]
+    public async Task Publish_ModelTable_EveryOverlayPassesValidator()
+    {
+        var publishes = new List<KubernetesPublish>();
+        try
+        {
+            foreach (var model in KubernetesModels.All.Values)
+                publishes.Add(await KubernetesPublish.RunAsync(model));
+            var trees = KubernetesModels.All.Keys.Zip(publishes).ToDictionary(p => p.First, p => p.Second.Directory, StringComparer.Ordinal);
+
+            var rendered = await KustomizeValidation.RenderAndValidateAsync(trees);
+
+            Assert.All(rendered.Values, overlays => Assert.Equal(["development", "production", "staging"], overlays.Keys.Order(StringComparer.Ordinal)));
+        }
+        finally
+        {
+            publishes.ForEach(p => p.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Publish_ReferenceApp_MatchesGoldenAndEveryOverlayPassesValidator()
+    {
+        // The reference app's health checks need HTTP endpoints, which its projects get from their launch profiles.
+        Assert.SkipUnless(File.Exists(Path.Combine(ReferenceApp.Samples, "Api", "Properties", "launchSettings.json")),
+            "Samples/*/Properties/launchSettings.json (an http profile) is missing, so AddProject gives the reference app's projects no endpoint.");
+        using var publish = await KubernetesPublish.RunAsync(ReferenceApp.Declare, appHostDirectory: Path.Combine(RepoPaths.Root, "AppHost"));
+
+        GoldenTree.AssertMatches("reference-app", publish.Directory, Regenerate);
+        var overlays = await KustomizeValidation.RenderAndValidateAsync(publish.Directory);
+        Assert.Contains("kind: StatefulSet", overlays["production"], StringComparison.Ordinal);
+        Assert.Contains("kind: Job", overlays["production"], StringComparison.Ordinal);
+        Assert.Contains($"kubectl apply -k {publish.Directory}/overlays/production", publish.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_SameModelTwice_ByteIdenticalOutput()
+    {
+        using var first = await KubernetesPublish.RunAsync(KubernetesModels.PostgresRedis);
+        using var second = await KubernetesPublish.RunAsync(KubernetesModels.PostgresRedis);
+
+        Assert.Equal(GoldenTree.Render(first.Directory), GoldenTree.Render(second.Directory));
+    }
+}
