@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Deploy.Hosting.Tests.TestSupport;
 
@@ -19,24 +20,29 @@ public static class ReferenceApp
         var migrations = builder.AddProject("migrations", Path.Combine(Samples, "MigrationService", "MigrationService.csproj"))
             .WithReference(db).WaitFor(db);
 
-        var api = builder.AddProject("api", Path.Combine(Samples, "Api", "Api.csproj"))
+        var api = Served(builder.AddProject("api", Path.Combine(Samples, "Api", "Api.csproj")))
             .WithHttpHealthCheck("/health")
             .WithReference(db).WaitForCompletion(migrations)
             .WithReference(cache).WaitFor(cache)
             .WithEnvironment("ApiKey", apiKey)
             .WithExternalHttpEndpoints();
 
-        builder.AddProject("embedder", Path.Combine(Samples, "GpuWorker", "GpuWorker.csproj"))
+        Served(builder.AddProject("embedder", Path.Combine(Samples, "GpuWorker", "GpuWorker.csproj")))
             .WithHttpHealthCheck("/health")
             .WithReference(db).WaitForCompletion(migrations)
             .WithReference(cache).WaitFor(cache)
             .WithGpu(1)
             .WithReplicas(2);
 
-        builder.AddProject("web", Path.Combine(Samples, "Web", "Web.csproj"))
+        Served(builder.AddProject("web", Path.Combine(Samples, "Web", "Web.csproj")))
             .WithHttpHealthCheck("/health")
             .WithReference(api).WaitFor(api)
             .WithEnvironment("ApiKey", apiKey)
             .WithExternalHttpEndpoints();
     }
+
+    /// <summary>The project with its http endpoint: from its launch profile where it has one, else declared here (the
+    /// samples have no launchSettings.json yet, and Aspire then gives a project no endpoint at all).</summary>
+    private static IResourceBuilder<ProjectResource> Served(IResourceBuilder<ProjectResource> project) =>
+        project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http") ? project : project.WithHttpEndpoint();
 }
