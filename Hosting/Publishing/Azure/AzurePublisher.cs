@@ -49,7 +49,7 @@ internal static class AzurePublisher
     {
         var root = context.OutputPath;
         WriteFile(root, "azure.yaml", AzureYaml.Write(appName, plans, context.FinalOutputPath));
-        WriteFile(root, "infra/main.bicep", MainBicep.Write(plans, services, parameters, symbols, p => PlainValue(context, p)));
+        WriteFile(root, "infra/main.bicep", MainBicep.Write(plans, services, parameters, symbols, PlainValue));
         WriteFile(root, "infra/main.parameters.json", ParametersFile.Write(plans, parameters, symbols));
         var gpuProfiles = plans.Select(p => p.Gpu).OfType<GpuProfile>().DistinctBy(g => g.Name).OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
         var shares = plans.SelectMany(p => p.Volumes).Where(v => v.StorageName is not null).ToList();
@@ -74,10 +74,11 @@ internal static class AzurePublisher
         File.WriteAllText(path, text);
     }
 
-    /// <summary>A plain parameter's value: from configuration, else its constant default (generated ones are azd's to make).</summary>
-    private static string? PlainValue(PublishContext context, ParameterResource parameter) =>
-        context.Configuration[ParametersFile.ConfigurationKey(parameter)]
-        ?? (parameter.Default is { } fallback and not GenerateParameterDefault ? fallback.GetDefaultValue() : null);
+    /// <summary>A plain parameter's published default, as in Aspire's manifest: only a value declared for publishing
+    /// (<c>AddParameter(name, value, publishValueAsDefault: true)</c>); generated ones are azd's to make, and values from
+    /// configuration stay local (azd prompts for them), so the output does not depend on the machine.</summary>
+    private static string? PlainValue(ParameterResource parameter) =>
+        parameter.Default is { } published and not GenerateParameterDefault ? published.GetDefaultValue() : null;
 
     /// <summary>The azd project name: the AppHost's application name, else the target's.</summary>
     private static string AppName(PublishContext context, AzureContainerAppEnvironmentResource target) =>

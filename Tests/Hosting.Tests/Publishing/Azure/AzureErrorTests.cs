@@ -80,7 +80,7 @@ public sealed class AzureErrorTests
             b.AddAzureContainerAppEnvironment(AzurePublish.TargetName);
             b.AddProject("api", AzureModels.Project("Api")).WithHttpEndpoint();
             b.AddProject("gpu", AzureModels.Project("Worker")).WithGpu(vendor: "amd");
-        }, output.Path, step: "publish-" + AzurePublish.TargetName));
+        }, output.Path, step: "publish-" + AzurePublish.TargetName, configuration: AzurePublish.Isolated(output.Path)));
 
         Assert.Equal(["main.bicep"], Directory.GetFiles(output.Combine(AzurePublish.TargetName), "*", SearchOption.AllDirectories).Select(Path.GetFileName));
         Assert.Equal("earlier", File.ReadAllText(output.Combine(AzurePublish.TargetName, "infra", "main.bicep")));

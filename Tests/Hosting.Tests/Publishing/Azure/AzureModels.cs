@@ -41,7 +41,7 @@ public static class AzureModels
             ["parameters"] = b =>
             {
                 var key = b.AddParameter("api-key", secret: true);
-                var region = b.AddParameter("region", "westeurope");
+                var region = b.AddParameter("region", "westeurope", publishValueAsDefault: true);
                 b.AddProject("api", Project("Api")).WithHttpEndpoint()
                     .WithEnvironment("ApiKey", key)
                     .WithEnvironment("Region", region)

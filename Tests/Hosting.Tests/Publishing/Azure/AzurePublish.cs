@@ -1,5 +1,7 @@
 using Aspire.Hosting;
 using Deploy.Hosting.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Deploy.Hosting.Tests.Publishing.Azure;
 
@@ -11,6 +13,8 @@ public sealed class AzurePublish : IDisposable
     public const string TargetName = "aca";
 
     private readonly string _run;
+
+    private readonly LogCapture _log = new();
 
     private AzurePublish(string run) => _run = run;
 
@@ -33,9 +37,10 @@ public sealed class AzurePublish : IDisposable
         {
             await PublishRun.RunAsync(b =>
             {
+                b.Services.AddLogging(logging => logging.AddProvider(publish._log));
                 b.AddAzureContainerAppEnvironment(TargetName);
                 define(b);
-            }, publish.OutputPath, step: "publish-" + TargetName, configuration: configuration);
+            }, publish.OutputPath, step: "publish-" + TargetName, configuration: Isolated(publish.OutputPath, configuration));
             return publish;
         }
         catch
@@ -44,6 +49,14 @@ public sealed class AzurePublish : IDisposable
             throw;
         }
     }
+
+    /// <summary><paramref name="configuration"/> plus an Aspire home inside <paramref name="directory"/>: Aspire's publish
+    /// pipeline saves parameter values (secrets too) as deployment state under <c>~/.aspire/deployments</c> otherwise.</summary>
+    public static Dictionary<string, string?> Isolated(string directory, IDictionary<string, string?>? configuration = null) =>
+        new(configuration ?? new Dictionary<string, string?>()) { ["ASPIRE_HOME"] = Path.Combine(directory, "aspire-home") };
+
+    /// <summary>What the AppHost logged while publishing (the next steps among it).</summary>
+    public string Log => _log.Text;
 
     /// <summary>The tree as one text, with the run's random folder name replaced.</summary>
     public string Render() => AzureGolden.Render(Directory).Replace(_run, "RUN", StringComparison.Ordinal);

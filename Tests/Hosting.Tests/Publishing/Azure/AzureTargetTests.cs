@@ -15,11 +15,11 @@ public sealed class AzureTargetTests
         {
             b.AddAzureContainerAppEnvironment("azure");
             b.AddProject("api", AzureModels.Project("Api")).WithHttpEndpoint();
-        }, output.Path);
+        }, output.Path, configuration: AzurePublish.Isolated(output.Path));
 
         Assert.True(File.Exists(output.Combine("azure", "azure.yaml")));
         Assert.True(File.Exists(output.Combine("azure", "infra", "apps", "api.bicep")));
-        Assert.Equal(["azure"], Directory.GetDirectories(output.Path).Select(Path.GetFileName));
+        Assert.Equal(["azure"], Directory.GetDirectories(output.Path).Select(Path.GetFileName).Where(d => d != "aspire-home"));
     }
 
     [Fact]
@@ -38,10 +38,10 @@ public sealed class AzureTargetTests
     {
         using var publish = await AzurePublish.RunAsync(b =>
         {
-            var user = b.AddParameter("pg-user");
+            var user = b.AddParameter("pg-user", "appadmin", publishValueAsDefault: true);
             var db = b.AddPostgres("postgres", userName: user).PublishAsAzurePostgresFlexibleServer().AddDatabase("docs");
             b.AddProject("api", AzureModels.Project("Api")).WithHttpEndpoint().WithReference(db);
-        }, new Dictionary<string, string?> { ["Parameters:pg-user"] = "appadmin" });
+        });
 
         var main = publish.Read("infra/main.bicep");
         Assert.Contains("param pg_user string = 'appadmin'", main, StringComparison.Ordinal);
