@@ -15,6 +15,9 @@ internal sealed record AppPlan(IResource Resource, string Name, string Symbol)
     /// <summary>The user's own Dockerfile.</summary>
     public DockerfileBuildAnnotation? Dockerfile { get; init; }
 
+    /// <summary>Whether it runs once to completion (others await it with <c>WaitForCompletion</c>): a Container Apps Job.</summary>
+    public bool IsJob { get; init; }
+
     /// <summary>Whether azd builds the image: the app is an azd service, found by its <c>azd-service-name</c> tag.</summary>
     public bool IsService => FixedImage is null;
 

@@ -11,7 +11,7 @@ namespace Deploy.Hosting.Publishing.Azure;
 /// endpoints, environment, arguments, replicas, autoscaling, health, GPU, mounts), never the resource's type beyond
 /// project/container.</summary>
 internal sealed class AppPlanner(PublishContext context, BicepSymbols symbols, IReadOnlyDictionary<IResource, IReadOnlyList<AppPort>> ports,
-    BicepValueRenderer renderer, List<string> errors)
+    IReadOnlySet<IResource> jobs, BicepValueRenderer renderer, List<string> errors)
 {
     /// <summary>The module parameter with the .NET environment name (azd's <c>DOTNET_ENVIRONMENT</c>).</summary>
     public const string DotnetEnvironmentSymbol = "dotnetEnvironment";
@@ -51,6 +51,7 @@ internal sealed class AppPlanner(PublishContext context, BicepSymbols symbols, I
             image = pulled;
         return new AppPlan(resource, name, symbols.App(resource))
         {
+            IsJob = jobs.Contains(resource),
             FixedImage = image,
             Build = generated is null ? null : DockerfileGenerator.Create(generated, context.AppHostDirectory),
             Dockerfile = dockerfile,
@@ -124,7 +125,7 @@ internal sealed class AppPlanner(PublishContext context, BicepSymbols symbols, I
         foreach (var wait in resource.Annotations.OfType<WaitAnnotation>())
         {
             var target = wait.Resource is IResourceWithParent child ? child.Parent : wait.Resource;
-            if (ports.ContainsKey(target) && !ReferenceEquals(target, resource))
+            if ((ports.ContainsKey(target) || jobs.Contains(target)) && !ReferenceEquals(target, resource))
                 result.Add(symbols.App(target));
         }
 

@@ -12,7 +12,9 @@ internal static class AzureNextSteps
         const string environment = "<environment>";
         var text = new StringBuilder();
         text.Append("Azure Container Apps infrastructure (Bicep, azd layout) written to ").Append(output).Append(": azure.yaml, infra/main.bicep, ")
-            .Append("infra/resources.bicep, infra/apps/ (").Append(string.Join(", ", apps.Select(a => a.Name))).Append(')');
+            .Append("infra/resources.bicep, infra/apps/ (").Append(string.Join(", ", apps.Where(a => !a.IsJob).Select(a => a.Name))).Append(')');
+        if (apps.Any(a => a.IsJob))
+            text.Append(", infra/jobs/ (").Append(string.Join(", ", apps.Where(a => a.IsJob).Select(a => a.Name))).Append(')');
         if (services.Count > 0)
             text.Append(", infra/services/ (").Append(string.Join(", ", services.Select(s => s.Name))).Append(')');
         text.Append(", infra/main.parameters.json.\n");
@@ -35,10 +37,16 @@ internal static class AzureNextSteps
 
         text.Append("  ").Append(parameters.Count > 0 ? 4 : 3).Append(". azd up   (provisions infra/, then builds and deploys: ")
             .Append(apps.Any(a => a.IsService) ? string.Join(", ", apps.Where(a => a.IsService).Select(a => a.Name)) : "no images to build").Append(")\n");
+        foreach (var job in apps.Where(a => a.IsJob))
+        {
+            text.Append("Note: ").Append(job.Name).Append(" runs once, as a Container Apps Job; start it after each azd up, before its dependents ")
+                .Append("need it (Azure does not wait for it): az containerapp job start -n ").Append(job.Name).Append(" -g rg-").Append(environment).Append('\n');
+        }
+
         foreach (var app in apps.Where(a => a.Omitted.Count > 0))
         {
             text.Append("Note: ").Append(app.Name).Append(" does not get ").Append(string.Join(", ", app.Omitted))
-                .Append(": they refer to https endpoints of projects, which are not served in Container Apps (TLS ends at the ingress).\n");
+                .Append(": they refer to endpoints Container Apps do not serve (https of projects: TLS ends at the ingress; any of a job: jobs have no ingress).\n");
         }
 
         foreach (var app in apps.Where(a => a.Volumes.Any(v => v.StorageName is not null) && a.FixedImage is not null))

@@ -16,20 +16,23 @@ internal static class AzurePublisher
         var services = computed.Where(r => r.Annotations.OfType<AzureManagedServiceAnnotation>().Any())
             .OrderBy(r => AzureNames.App(r.Name), StringComparer.Ordinal).ToList();
         var apps = computed.Except(services).OrderBy(r => AzureNames.App(r.Name), StringComparer.Ordinal).ToList();
+        // What others await with WaitForCompletion runs once: a job, without ingress (its endpoints are not served).
+        var jobs = apps.Where(a => model.Resources.Any(r => r.Annotations.OfType<WaitAnnotation>()
+            .Any(w => w.WaitType == WaitType.WaitForCompletion && ReferenceEquals(w.Resource, a)))).ToHashSet();
         var errors = AzureProblems.Check(apps);
-        var ports = AzurePorts.Plan(apps.Where(AzureProblems.HasImage), errors);
+        var ports = AzurePorts.Plan(apps.Where(a => AzureProblems.HasImage(a) && !jobs.Contains(a)), errors);
         if (errors.Count > 0)
             throw Failure(target, errors);
 
         // Symbols are allocated in a fixed order so that names chosen around collisions are the same on every publish.
-        var symbols = new BicepSymbols();
+        var symbols = new BicepSymbols(jobs);
         services.ForEach(s => symbols.Service(s));
         apps.ForEach(a => symbols.App(a));
         foreach (var parameter in model.Resources.OfType<ParameterResource>().OrderBy(p => p.Name, StringComparer.Ordinal))
             symbols.Parameter(parameter);
 
         var renderer = new BicepValueRenderer(ports, services);
-        var planner = new AppPlanner(context, symbols, ports, renderer, errors);
+        var planner = new AppPlanner(context, symbols, ports, jobs, renderer, errors);
         var plans = new List<AppPlan>();
         foreach (var app in apps)
             plans.Add(await planner.PlanAsync(app).ConfigureAwait(false));
@@ -58,7 +61,7 @@ internal static class AzurePublisher
             WriteFile(root, $"infra/services/{service.Name}.bicep", ManagedServiceModule.Write(service.Resource, service.Service));
         foreach (var plan in plans)
         {
-            WriteFile(root, $"infra/apps/{plan.Name}.bicep", ContainerAppModule.Write(plan));
+            WriteFile(root, "infra/" + ContainerAppModule.PathOf(plan), ContainerAppModule.Write(plan));
             if (plan.Build is { } build)
             {
                 WriteFile(root, $"{AzureYaml.ImagesFolder}/{plan.Name}.Dockerfile", build.Dockerfile);

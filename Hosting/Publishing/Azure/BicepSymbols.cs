@@ -4,7 +4,7 @@ namespace Deploy.Hosting.Publishing.Azure;
 
 /// <summary>The Bicep names of everything in <c>main.bicep</c>, allocated once so that no two collide (a parameter
 /// named <c>location</c> or <c>api-image</c> must not clash with the fixed names or with each other).</summary>
-internal sealed class BicepSymbols
+internal sealed class BicepSymbols(IReadOnlySet<IResource> jobs)
 {
     /// <summary>Names used by the generated files themselves (and Bicep keywords), never given to model things.</summary>
     private static readonly string[] Reserved =
@@ -21,8 +21,8 @@ internal sealed class BicepSymbols
     /// <summary>The symbol of a model parameter (a <c>main.bicep</c> parameter and, by the same name, a module parameter).</summary>
     public string Parameter(ParameterResource parameter) => Get(parameter, AzureNames.Identifier(parameter.Name));
 
-    /// <summary>The module of a compute resource.</summary>
-    public string App(IResource resource) => Get((resource, "app"), "app_" + AzureNames.Identifier(resource.Name));
+    /// <summary>The module of a compute resource (a container app, or a job).</summary>
+    public string App(IResource resource) => Get((resource, "app"), (jobs.Contains(resource) ? "job_" : "app_") + AzureNames.Identifier(resource.Name));
 
     /// <summary>The module of a managed service.</summary>
     public string Service(IResource resource) => Get((resource, "svc"), "svc_" + AzureNames.Identifier(resource.Name));

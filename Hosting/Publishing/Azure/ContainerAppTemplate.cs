@@ -39,7 +39,8 @@ internal static class ContainerAppTemplate
         }
 
         b.Close().Close("]");
-        WriteScale(b, plan);
+        if (!plan.IsJob)
+            WriteScale(b, plan);
         WriteVolumes(b, plan);
         b.Close();
     }

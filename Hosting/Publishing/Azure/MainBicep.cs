@@ -95,7 +95,7 @@ internal static class MainBicep
 
     private static void WriteApp(BicepBuilder b, AppPlan app, BicepSymbols symbols)
     {
-        b.Line().Open($"module {app.Symbol} 'apps/{app.Name}.bicep' = {{").Line("scope: rg").Line($"name: {BicepText.Quote(app.Name)}")
+        b.Line().Open($"module {app.Symbol} '{ContainerAppModule.PathOf(app)}' = {{").Line("scope: rg").Line($"name: {BicepText.Quote(app.Name)}")
             .Open("params: {").Line("location: location").Line("tags: tags")
             .Line("containerAppsEnvironmentId: resources.outputs.AZURE_CONTAINER_APPS_ENVIRONMENT_ID")
             .Line($"{BicepValueRenderer.DomainSymbol}: resources.outputs.AZURE_CONTAINER_APPS_ENVIRONMENT_DEFAULT_DOMAIN")

@@ -152,7 +152,24 @@ public sealed class AzureStructureTests
         Assert.Contains("workloadProfileName: 'gpu-t4'", embedder, StringComparison.Ordinal);
         Assert.Contains("minReplicas: 2\n        maxReplicas: 2", embedder, StringComparison.Ordinal);
         Assert.Contains("external: false", embedder, StringComparison.Ordinal);
-        Assert.Contains("dependsOn: [ app_cache, app_migrations ]", publish.Read("infra/main.bicep"), StringComparison.Ordinal);
+        Assert.Contains("dependsOn: [ app_cache, job_migrations ]", publish.Read("infra/main.bicep"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_WaitForCompletion_AwaitedResourceIsManualJobThatAzdDeploys()
+    {
+        using var publish = await AzurePublish.RunAsync(AzureModels.All["reference-app"]);
+
+        Assert.False(publish.Has("infra/apps/migrations.bicep"));
+        var job = publish.Read("infra/jobs/migrations.bicep");
+        Assert.Contains("resource job 'Microsoft.App/jobs@2024-03-01' = {", job, StringComparison.Ordinal);
+        Assert.Contains("'azd-service-name': 'migrations'", job, StringComparison.Ordinal);
+        Assert.Contains("triggerType: 'Manual'", job, StringComparison.Ordinal);
+        Assert.DoesNotContain("ingress", job, StringComparison.Ordinal);
+        Assert.DoesNotContain("scale:", job, StringComparison.Ordinal);
+        Assert.Contains("module job_migrations 'jobs/migrations.bicep' = {", publish.Read("infra/main.bicep"), StringComparison.Ordinal);
+        Assert.Contains("  migrations:\n    project: '../../../../../../Samples/MigrationService'", publish.Read("azure.yaml"), StringComparison.Ordinal);
+        Assert.Contains("az containerapp job start -n migrations", publish.Log, StringComparison.Ordinal);
     }
 
     [Fact]
