@@ -47,6 +47,13 @@ public static class AzureModels
                     .WithEnvironment("Region", region)
                     .WithEnvironment("Mixed", $"key={key};literal='${{not-bicep}}'");
             },
+            ["dockerfile"] = b =>
+            {
+                b.AddDockerfile("tool", Path.Combine(RepoPaths.SourceDirectory(), "Fixtures", "Tool"), stage: "final")
+                    .WithHttpEndpoint(targetPort: 9000).WithArgs("--listen", ":9000");
+                b.AddExecutable("script", "python3", Path.Combine(RepoPaths.SourceDirectory(), "Fixtures", "Tool"), "serve.py")
+                    .PublishAsDockerFile();
+            },
             ["reference-app"] = ReferenceApp.Declare,
         };
 
