@@ -78,19 +78,20 @@ internal sealed class BicepValueRenderer(IReadOnlyDictionary<IResource, IReadOnl
         }
     }
 
-    /// <summary>A condition known at publish time picks its branch; one known only at deployment is not supported.</summary>
+    /// <summary>A condition known at publish time picks its branch now; one known only at deployment (a parameter, an
+    /// output) becomes a Bicep conditional, as Aspire's own Container Apps publisher does.</summary>
     private string Conditional(ReferenceExpression expression, State state)
     {
         var condition = Raw(expression.Condition, state);
-        if (condition.Contains("${", StringComparison.Ordinal))
+        if (!condition.Contains("${", StringComparison.Ordinal))
         {
-            Errors.Add($"Resource '{state.Owner.Name}': {state.What} depends on a condition known only at deployment. " +
-                "Fix: make the value independent of deployment outputs and parameters.");
-            return "";
+            var branch = string.Equals(BicepText.Unescape(condition), expression.MatchValue, StringComparison.OrdinalIgnoreCase)
+                ? expression.WhenTrue : expression.WhenFalse;
+            return Raw(branch, state);
         }
 
-        var branch = string.Equals(condition, expression.MatchValue, StringComparison.OrdinalIgnoreCase) ? expression.WhenTrue : expression.WhenFalse;
-        return Raw(branch, state);
+        var match = BicepText.Quote((expression.MatchValue ?? "").ToLowerInvariant());
+        return $"${{toLower('{condition}') == {match} ? '{Raw(expression.WhenTrue, state)}' : '{Raw(expression.WhenFalse, state)}'}}";
     }
 
     /// <summary>Applies a string format of a <see cref="ReferenceExpression"/> part (Aspire knows <c>uri</c>).</summary>

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Deploy.Hosting.Tests.Publishing.Azure;
 
@@ -94,5 +95,22 @@ public sealed class AzureSecretTests
         var api = publish.Read("infra/apps/api.bicep");
         Assert.Contains("value: 'key=${api_key};literal=\\'\\${not-bicep}\\''", api, StringComparison.Ordinal);
         Assert.Contains("name: 'Region'\n              value: '${region}'", api, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_ConditionOnParameter_BicepConditionalKeepsSecretOut()
+    {
+        using var publish = await AzurePublish.RunAsync(b =>
+        {
+            var tls = b.AddParameter("use-tls");
+            var key = b.AddParameter("api-key", secret: true);
+            b.AddProject("api", AzureModels.Project("Api")).WithHttpEndpoint().WithEnvironment("Endpoint", ReferenceExpression.CreateConditional(
+                tls.Resource, bool.TrueString, ReferenceExpression.Create($"https://x?key={key}"), ReferenceExpression.Create($"http://x")));
+        }, new Dictionary<string, string?> { ["Parameters:api-key"] = ApiKey, ["Parameters:use-tls"] = "true" });
+
+        var api = publish.Read("infra/apps/api.bicep");
+        Assert.Contains("value: '${toLower('${use_tls}') == 'true' ? 'https://x?key=${api_key}' : 'http://x'}'", api, StringComparison.Ordinal);
+        Assert.Contains("name: 'Endpoint'\n              secretRef: 'endpoint'", api, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, publish.Render(), StringComparison.Ordinal);
     }
 }
