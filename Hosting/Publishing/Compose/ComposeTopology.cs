@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Deploy.Hosting.Publishing;
 
@@ -80,6 +81,9 @@ internal sealed class ComposeTopology
     private static ComposeServiceKind KindOf(IResource resource) => resource switch
     {
         PublishTargetResource => ComposeServiceKind.None,
+
+        // ExcludeFromManifest() marks run-mode helpers (admin UIs and the like) that are not deployed.
+        _ when resource.IsExcludedFromPublish() => ComposeServiceKind.None,
         ProjectResource => ComposeServiceKind.Project,
         _ when resource.Annotations.OfType<ContainerImageAnnotation>().Any() => ComposeServiceKind.Image,
         _ when resource.Annotations.OfType<DockerfileBuildAnnotation>().Any() => ComposeServiceKind.Image,
