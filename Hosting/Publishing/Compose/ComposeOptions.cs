@@ -6,7 +6,8 @@ namespace Deploy.Hosting.Publishing.Compose;
 /// <param name="ProjectName">The Compose project name.</param>
 /// <param name="DefaultNetworkName">The network every service joins, or null for Compose's default.</param>
 /// <param name="Environments">The environments that get an override file.</param>
-internal sealed record ComposeOptions(string ProjectName, string? DefaultNetworkName, IReadOnlyList<string> Environments)
+/// <param name="Dashboard">The name of the dashboard service, or null when none is published.</param>
+internal sealed record ComposeOptions(string ProjectName, string? DefaultNetworkName, IReadOnlyList<string> Environments, string? Dashboard)
 {
     public const string Section = "Deploy:Compose";
 
@@ -30,7 +31,16 @@ internal sealed record ComposeOptions(string ProjectName, string? DefaultNetwork
                 $"Use letters, digits, '-' and '_', starting with a letter (e.g. WithEnvironments(\"Staging\") or {Section}:Environments=Staging,Production).");
         }
 
+        var dashboard = section["Dashboard"] is { } setting ? ParseFlag(setting, target, problems) : target.DashboardEnabled;
         var distinct = environments.DistinctBy(e => e.ToLowerInvariant()).ToList();
-        return new(projectName, network, distinct);
+        return new(projectName, network, distinct, dashboard ? ComposeDashboard.ServiceName(target.Name) : null);
+    }
+
+    private static bool ParseFlag(string value, DockerComposeEnvironmentResource target, ComposeProblems problems)
+    {
+        if (bool.TryParse(value, out var flag))
+            return flag;
+        problems.Add(target.Name, $"{Section}:Dashboard is '{value}', which is not a boolean.", $"Set {Section}:Dashboard to true or false.");
+        return false;
     }
 }

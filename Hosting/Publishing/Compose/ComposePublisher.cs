@@ -18,7 +18,7 @@ internal sealed class ComposePublisher(DockerComposeEnvironmentResource target, 
         var renderer = new ComposeValueRenderer(topology, problems);
         var files = new ComposeOutputFiles();
         var builds = new ComposeBuilds(context.FinalOutputPath, context.AppHostDirectory, files, problems);
-        var factory = new ComposeServiceFactory(options, model, topology, renderer, builds, files, problems);
+        var factory = new ComposeServiceFactory(target.Name, options, model, topology, renderer, builds, files, problems);
 
         // Health checks first: whether a service has one decides the condition of every depends_on that points at it.
         var plans = new List<ComposeServicePlan>();
@@ -39,6 +39,19 @@ internal sealed class ComposePublisher(DockerComposeEnvironmentResource target, 
         {
             problems.Add(renderer.Variables[variable].Name, $"Its .env variable {variable} is also the image variable of a built service.",
                 "Rename the parameter.");
+        }
+
+        if (options.Dashboard is { } dashboard)
+        {
+            if (services.ContainsKey(dashboard))
+            {
+                problems.Add(dashboard, $"Its service name is the one the dashboard of target '{target.Name}' takes.",
+                    "Rename the resource, or publish without the dashboard (WithDashboard(false)).");
+            }
+            else
+            {
+                services[dashboard] = ComposeDashboard.Service(topology.Services.SelectMany(topology.PublishedPorts), options.DefaultNetworkName);
+            }
         }
 
         problems.ThrowIfAny(target.Name);

@@ -29,6 +29,16 @@ public static class DockerComposeEnvironmentExtensions
         return builder;
     }
 
+    /// <summary>Publishes the Aspire dashboard as a service that receives every project's telemetry (or not, with
+    /// <paramref name="enabled"/> false).</summary>
+    public static IResourceBuilder<DockerComposeEnvironmentResource> WithDashboard(this IResourceBuilder<DockerComposeEnvironmentResource> builder,
+        bool enabled = true)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Resource.DashboardEnabled = enabled;
+        return builder;
+    }
+
     /// <summary>Replaces the environments that get an override file (Development, Staging and Production by default).</summary>
     public static IResourceBuilder<DockerComposeEnvironmentResource> WithEnvironments(this IResourceBuilder<DockerComposeEnvironmentResource> builder,
         params string[] environments)

@@ -6,7 +6,7 @@ namespace Deploy.Hosting.Publishing.Compose;
 /// an override file per environment, <c>.env.example</c> and the Dockerfiles of the projects into
 /// <c>&lt;output-path&gt;/&lt;name&gt;/</c>.</summary>
 /// <remarks>Settable in code (<c>WithProperties</c>, <c>WithEnvironments</c>) or in configuration under
-/// <c>Deploy:Compose:</c> (<c>ProjectName</c>, <c>DefaultNetworkName</c>, <c>Environments</c> as a comma-separated list);
+/// <c>Deploy:Compose:</c> (<c>ProjectName</c>, <c>DefaultNetworkName</c>, <c>Dashboard</c>, <c>Environments</c> as a comma-separated list);
 /// configuration wins, so one AppHost can publish differently per pipeline.</remarks>
 public sealed class DockerComposeEnvironmentResource(string name) : PublishTargetResource(name)
 {
@@ -21,6 +21,10 @@ public sealed class DockerComposeEnvironmentResource(string name) : PublishTarge
 
     /// <summary>A network every service joins, declared in <c>compose.yaml</c>; Compose's own default network when unset.</summary>
     public string? DefaultNetworkName { get; set; }
+
+    /// <summary>Whether the Aspire dashboard is published as a service (<c>&lt;name&gt;-dashboard</c>) that receives every
+    /// project's telemetry. Off by default, unlike Aspire's publisher: it adds a public port to every deployment.</summary>
+    public bool DashboardEnabled { get; set; }
 
     /// <summary>The environments that get <c>compose.&lt;environment&gt;.yaml</c>, setting the .NET environment of every project.</summary>
     public IList<string> Environments { get; } = [.. StandardEnvironments];

@@ -139,35 +139,6 @@ public sealed class ComposeServiceTests
         Assert.StartsWith("docker.io/library/postgres:18.", Scalar(compose, "services.postgres.image"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Publish_EnvironmentsFromConfiguration_WriteOneOverrideFileEach()
-    {
-        using var output = new TestDirectory();
-        var published = await ComposePublish.RunAsync(ComposeTestModels.All["project-only"], output.Path,
-            configuration: new Dictionary<string, string?> { ["Deploy:Compose:Environments"] = "Staging,qa" });
-
-        Assert.Equal(["compose.qa.yaml", "compose.staging.yaml", "compose.yaml"], published.ComposeFiles.Order(StringComparer.Ordinal));
-        Assert.Equal("qa", Scalar(Load(published.Files["compose.qa.yaml"]), "services.api.environment.ASPNETCORE_ENVIRONMENT"));
-        Assert.Equal("Staging", Scalar(Load(published.Files["compose.staging.yaml"]), "services.api.environment.DOTNET_ENVIRONMENT"));
-        Assert.Contains("-f compose.qa.yaml up", published.Log, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Publish_WithPropertiesAndWithEnvironments_SetProjectNetworkAndOverrides()
-    {
-        using var output = new TestDirectory();
-        var published = await ComposePublish.RunAsync(ComposeTestModels.All["project-only"], output.Path,
-            target: compose => compose.WithProperties(c => { c.ProjectName = "shop"; c.DefaultNetworkName = "backend"; }).WithEnvironments("Production"));
-        var compose = Load(published.Files["compose.yaml"]);
-
-        Assert.Equal("shop", Scalar(compose, "name"));
-        Assert.Equal("${API_IMAGE:-shop/api:latest}", Scalar(compose, "services.api.image"));
-        Assert.Equal(["backend"], Strings(compose, "services.api.networks"));
-        Assert.Equal("bridge", Scalar(compose, "networks.backend.driver"));
-        Assert.Equal(["compose.production.yaml", "compose.yaml"], published.ComposeFiles.Order(StringComparer.Ordinal));
-        await ComposeValidator.AssertValidAsync(published);
-    }
-
     private static async Task<YamlMappingNode> PublishAsync(string model)
     {
         using var output = new TestDirectory();
