@@ -8,7 +8,10 @@ namespace Deploy.Hosting.Publishing.Compose;
 /// <param name="Dockerfile">The Dockerfile, relative to the build context (Compose resolves it from there).</param>
 /// <param name="Target">The multi-stage target, or null for the last stage.</param>
 /// <param name="IsGenerated">Whether the Dockerfile is Deploy's own, so its runtime image (and what tools it has) is known.</param>
-internal sealed record ComposeBuild(string Context, string Dockerfile, string? Target, bool IsGenerated);
+/// <param name="Arguments">Build arguments, unresolved (strings or parameters).</param>
+/// <param name="Secrets">Build secrets by id, unresolved (parameters).</param>
+internal sealed record ComposeBuild(string Context, string Dockerfile, string? Target, bool IsGenerated,
+    IReadOnlyDictionary<string, object?> Arguments, IReadOnlyDictionary<string, object> Secrets);
 
 /// <summary>Plans image builds: the user's Dockerfile when the model names one, else the generated Dockerfile of a project
 /// (written beside the Compose file, with its <c>.dockerignore</c>). An executable without a Dockerfile cannot be published.</summary>
@@ -23,7 +26,7 @@ internal sealed class ComposeBuilds(string finalOutputPath, string appHostDirect
         {
             var context = Path.GetFullPath(dockerfile.ContextPath, appHostDirectory);
             return new(RelativeToOutput(context), Relative(context, Path.GetFullPath(dockerfile.DockerfilePath, context)), dockerfile.Stage,
-                IsGenerated: false);
+                IsGenerated: false, dockerfile.BuildArguments, dockerfile.BuildSecrets);
         }
 
         switch (kind)
@@ -48,7 +51,7 @@ internal sealed class ComposeBuilds(string finalOutputPath, string appHostDirect
         files.Add(dockerfileName, build.Dockerfile);
         files.Add($"{dockerfileName}.dockerignore", build.DockerIgnore);
         return new(RelativeToOutput(build.ContextDirectory), Relative(build.ContextDirectory, Path.Combine(finalOutputPath, dockerfileName)), null,
-            IsGenerated: true);
+            IsGenerated: true, new Dictionary<string, object?>(), new Dictionary<string, object>());
     }
 
     /// <summary><paramref name="path"/> relative to the Compose file's directory, as Compose resolves relative paths.</summary>

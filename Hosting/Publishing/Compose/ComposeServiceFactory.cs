@@ -13,9 +13,13 @@ internal sealed class ComposeServiceFactory(string target, ComposeOptions option
 {
     private readonly SortedSet<string> _volumes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _imageVariables = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _secrets = new(StringComparer.Ordinal);
 
     /// <summary>The named volumes the services mount (declared at the top level).</summary>
     public IReadOnlyCollection<string> Volumes => _volumes;
+
+    /// <summary>Build secrets by id → the <c>.env</c> variable Compose reads each from (declared at the top level).</summary>
+    public IReadOnlyDictionary<string, string> Secrets => _secrets;
 
     /// <summary>Image variables of built services → their default image names (optional entries of <c>.env</c>).</summary>
     public IReadOnlyDictionary<string, string> ImageVariables => _imageVariables;
@@ -78,7 +82,33 @@ internal sealed class ComposeServiceFactory(string target, ComposeOptions option
         section["dockerfile"] = build.Dockerfile;
         if (build.Target is not null)
             section["target"] = build.Target;
+        if (build.Arguments.Count > 0)
+        {
+            var arguments = ComposeYaml.Map();
+            foreach (var (name, value) in build.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
+                arguments[name] = renderer.Render(value, resource, $"Build argument '{name}'");
+            section["args"] = arguments;
+        }
+
+        if (build.Secrets.Count > 0)
+            section["secrets"] = build.Secrets.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => AddSecret(resource, s.Key, s.Value)).ToList();
         service["build"] = section;
+    }
+
+    // Compose hands a build secret to BuildKit from a variable of its own environment, which .env fills: the value
+    // is never in a file publish writes.
+    private string AddSecret(IResource resource, string id, object value)
+    {
+        if (value is not ParameterResource parameter)
+        {
+            problems.Add(resource.Name, $"Build secret '{id}' is a {value.GetType().Name}; the Compose publisher passes only parameters as build secrets.",
+                $"Pass a parameter: WithBuildSecret(\"{id}\", builder.AddParameter(\"{id}\", secret: true)).");
+            return id;
+        }
+
+        renderer.Render(parameter, resource, $"Build secret '{id}'");
+        _secrets[id] = ComposeNames.Variable(parameter);
+        return id;
     }
 
     private List<string> Mounts(IResource resource)

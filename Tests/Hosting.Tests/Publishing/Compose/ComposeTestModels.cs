@@ -89,7 +89,10 @@ internal static class ComposeTestModels
     {
         var frontend = builder.AddExecutable("frontend", "npm", "Samples/frontend", "run", "start").WithHttpEndpoint(targetPort: 3000, env: "PORT")
             .PublishAsDockerFile();
+        var version = builder.AddParameter("renderer-version", "1.4.2", publishValueAsDefault: true);
+        var npmToken = builder.AddParameter("npm-token", secret: true);
         builder.AddDockerfile("renderer", "Samples/renderer", stage: "runtime").WithHttpEndpoint(targetPort: 3000).WithExternalHttpEndpoints()
+            .WithBuildArg("NODE_ENV", "production").WithBuildArg("VERSION", version).WithBuildSecret("npm-token", npmToken)
             .WithReference(frontend.GetEndpoint("http"));
     }
 }
