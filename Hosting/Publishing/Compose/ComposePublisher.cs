@@ -12,7 +12,7 @@ internal sealed class ComposePublisher(DockerComposeEnvironmentResource target, 
     {
         var model = context.Model;
         var problems = new ComposeProblems();
-        var appName = Path.GetFileName((context.Configuration["AppHost:Path"] ?? context.AppHostDirectory).TrimEnd('/'));
+        var appName = AppName(context);
         var options = ComposeOptions.Resolve(target, context.Configuration, appName, problems);
         var topology = ComposeTopology.Build(model, problems);
         var renderer = new ComposeValueRenderer(topology, problems);
@@ -66,6 +66,13 @@ internal sealed class ComposePublisher(DockerComposeEnvironmentResource target, 
         await files.WriteAsync(context.OutputPath, context.CancellationToken).ConfigureAwait(false);
         var withoutHealthCheck = plans.Where(p => p.HealthCheck is null && HttpHealthCheck.Find(p.Resource) is not null).Select(p => p.Resource).ToList();
         ComposeNextSteps.Log(context, files, renderer, options, withoutHealthCheck);
+    }
+
+    // Aspire's AppHost path ends in the AppHost's name, which the SDK gives with its project file's extension.
+    private static string AppName(PublishContext context)
+    {
+        var name = Path.GetFileName((context.Configuration["AppHost:Path"] ?? context.AppHostDirectory).TrimEnd('/'));
+        return Path.GetExtension(name) is ".csproj" or ".cs" ? Path.GetFileNameWithoutExtension(name) : name;
     }
 
     private static OrderedDictionary<string, object> Document(ComposeOptions options, OrderedDictionary<string, object> services,
