@@ -34,8 +34,23 @@ internal static class ComposeDashboard
         environment["OTEL_SERVICE_NAME"] = resource.Name;
     }
 
-    /// <summary>The dashboard service, its UI published on the first host port from 18888 that no other service takes.</summary>
-    public static OrderedDictionary<string, object> Service(IEnumerable<string> publishedPorts, string? network)
+    /// <summary>Adds the dashboard service when the options ask for one.</summary>
+    public static void AddTo(OrderedDictionary<string, object> services, ComposeOptions options, ComposeTopology topology, ComposeProblems problems)
+    {
+        if (options.Dashboard is not { } name)
+            return;
+        if (services.ContainsKey(name))
+        {
+            problems.Add(name, "Its service name is the one the target's dashboard takes.",
+                "Rename the resource, or publish without the dashboard (WithDashboard(false)).");
+            return;
+        }
+
+        services[name] = Service(topology.Services.SelectMany(topology.PublishedPorts), options.DefaultNetworkName);
+    }
+
+    // The UI is published on the first host port from 18888 that no other service takes.
+    private static OrderedDictionary<string, object> Service(IEnumerable<string> publishedPorts, string? network)
     {
         var taken = publishedPorts.Select(p => p.Split(':')[0].Split('-')).Select(r => (From: int.Parse(r[0], CultureInfo.InvariantCulture),
             To: int.Parse(r[^1], CultureInfo.InvariantCulture))).ToList();

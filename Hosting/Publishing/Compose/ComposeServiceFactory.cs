@@ -8,7 +8,7 @@ internal sealed record ComposeServicePlan(IResource Resource, ComposeBuild? Buil
     IReadOnlyList<object> Args, OrderedDictionary<string, object>? HealthCheck);
 
 /// <summary>Writes one service from a resource's annotations; it never asks what kind of product the resource is.</summary>
-internal sealed class ComposeServiceFactory(string target, ComposeOptions options, DistributedApplicationModel model, ComposeTopology topology,
+internal sealed class ComposeServiceFactory(string targetName, ComposeOptions options, DistributedApplicationModel model, ComposeTopology topology,
     ComposeValueRenderer renderer, ComposeBuilds builds, ComposeOutputFiles files, ComposeProblems problems)
 {
     private readonly SortedSet<string> _volumes = new(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ internal sealed class ComposeServiceFactory(string target, ComposeOptions option
         foreach (var (name, value) in plan.Environment.Where(e => !renderer.IsUnserved(e.Value)))
             environment[name] = renderer.Render(value, resource, $"Environment variable '{name}'");
         if (options.Dashboard is not null)
-            ComposeDashboard.AddTelemetry(environment, resource, target);
+            ComposeDashboard.AddTelemetry(environment, resource, targetName);
         if (environment.Count > 0)
             service["environment"] = environment;
 

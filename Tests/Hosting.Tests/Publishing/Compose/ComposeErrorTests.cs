@@ -34,15 +34,28 @@ public sealed class ComposeErrorTests
     }
 
     [Fact]
-    public async Task Publish_EnvironmentNameWithSlash_IsRejectedWithTheSettingToFix()
+    public async Task Publish_InvalidConfiguration_NamesEachSettingAndItsFix()
     {
         using var output = new TestDirectory();
 
         var error = await Assert.ThrowsAsync<PublishFailedException>(() => ComposePublish.RunAsync(ComposeTestModels.All["project-only"], output.Path,
-            configuration: new Dictionary<string, string?> { ["Deploy:Compose:Environments"] = "Staging,../prod" }));
+            configuration: new Dictionary<string, string?> { ["Deploy:Compose:Environments"] = "Staging,../prod", ["Deploy:Compose:Dashboard"] = "maybe" }));
 
         Assert.Contains("Resource 'compose': Environment name '../prod' cannot name an override file", error.Message, StringComparison.Ordinal);
         Assert.Contains("Deploy:Compose:Environments=", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Deploy:Compose:Dashboard is 'maybe', which is not a boolean", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(output.Path, ComposePublish.TargetName)));
+    }
+
+    [Fact]
+    public async Task Publish_ResourceNamedLikeTheDashboard_IsRejected()
+    {
+        using var output = new TestDirectory();
+
+        var error = await Assert.ThrowsAsync<PublishFailedException>(() => ComposePublish.RunAsync(
+            builder => builder.AddContainer("compose-dashboard", "nginx", "1.27"), output.Path, target: compose => compose.WithDashboard()));
+
+        Assert.Contains("Resource 'compose-dashboard': Its service name is the one the target's dashboard takes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("WithDashboard(false)", error.Message, StringComparison.Ordinal);
     }
 }
