@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Deploy.Hosting.Publishing;
 
 namespace Deploy.Hosting.Publishing.Compose;
 

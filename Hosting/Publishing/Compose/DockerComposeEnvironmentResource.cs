@@ -1,5 +1,3 @@
-using Deploy.Hosting.Publishing;
-
 namespace Deploy.Hosting.Publishing.Compose;
 
 /// <summary>A Docker Compose deployment target (<c>AddDockerComposeEnvironment</c>): publishing writes <c>compose.yaml</c>,
