@@ -1,6 +1,11 @@
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddDeploy();
 
+// Where the same model ships: each target writes its own folder under the publish output path.
+builder.AddKubernetesEnvironment("k8s");
+builder.AddDockerComposeEnvironment("compose");
+builder.AddAzureContainerAppEnvironment("aca");
+
 // Protects the Api's writes. Local runs take the development value in appsettings.Development.json; deployments get
 // it from their secret store (a Kubernetes Secret, a Compose .env, a Bicep @secure() parameter).
 var apiKey = builder.AddParameter("api-key", secret: true);

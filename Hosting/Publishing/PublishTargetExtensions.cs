@@ -51,7 +51,7 @@ internal static class PublishTargetExtensions
                 step.ExecutionContext,
                 staging,
                 final,
-                step.Services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+                AppHostDirectory(step.Services),
                 step.Services.GetRequiredService<IConfiguration>(),
                 step.Logger)
             {
@@ -66,6 +66,12 @@ internal static class PublishTargetExtensions
                 Directory.Delete(staging, recursive: true);
         }
     }
+
+    // Aspire records the AppHost project's directory as AppHost:Directory; the content root differs from it when the
+    // AppHost sets ProjectDirectory (as the tests do).
+    private static string AppHostDirectory(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()["AppHost:Directory"]
+        ?? services.GetRequiredService<IHostEnvironment>().ContentRootPath;
 
     // File by file, so what a user keeps beside the output (filled-in secret env files) survives a re-publish.
     private static void MoveInto(string staging, string final)

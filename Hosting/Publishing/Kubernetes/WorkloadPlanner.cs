@@ -48,7 +48,7 @@ internal sealed class WorkloadPlanner(PublishContext context, KubernetesOptions 
             ImageName = image.Name,
             ImageTag = image.Tag,
             IsBuiltHere = generated is not null || dockerfile is not null,
-            Build = generated is null ? null : DockerfileGenerator.Create(generated, AppHostDirectory),
+            Build = generated is null ? null : DockerfileGenerator.Create(generated, context.AppHostDirectory),
             Dockerfile = dockerfile,
             Ports = plannedPorts,
             Config = config,
@@ -70,9 +70,6 @@ internal sealed class WorkloadPlanner(PublishContext context, KubernetesOptions 
         };
     }
 
-    /// <summary>The AppHost's project directory as Aspire records it (<c>AppHost:Directory</c>); the content root,
-    /// which <see cref="PublishContext.AppHostDirectory"/> holds, differs from it when the AppHost sets <c>ProjectDirectory</c>.</summary>
-    private string AppHostDirectory => context.Configuration["AppHost:Directory"] ?? context.AppHostDirectory;
 
     private async Task<(SortedDictionary<string, string> Config, List<EnvEntry> SecretEnv)> EnvironmentAsync(IResource resource, List<string> omitted)
     {

@@ -21,6 +21,11 @@ public static class PublishRun
         var args = new List<string> { "--operation", "publish", "--step", step, "--output-path", outputPath };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");
+        // Aspire keeps deployment state (parameter values included) under ASPIRE_HOME, ~/.aspire by default: give each
+        // run its own, removed afterwards, so no test value outlives the test and no earlier run's state leaks in.
+        using var aspireHome = configuration?.ContainsKey("ASPIRE_HOME") == true ? null : new TestDirectory("deploy-aspire-home");
+        if (aspireHome is not null)
+            args.Add($"--ASPIRE_HOME={aspireHome.Path}");
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             Args = [.. args],
