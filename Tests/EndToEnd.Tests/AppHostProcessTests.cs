@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Deploy.EndToEnd.Tests;
+
+/// <summary>The AppHost as a user runs it: the console says what was chosen and when all is ready, the Aspire dashboard
+/// shows the app in a real browser, and <c>kill -9</c> of the AppHost leaves nothing behind.</summary>
+public sealed class AppHostProcessTests
+{
+    private static readonly TimeSpan Ready = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task RunAndKillNine_DashboardShowsTheAppThenNothingIsLeft()
+    {
+        using var state = new TestState();
+        await using var appHost = AppHostProcess.Start(state.Path);
+        var login = (await appHost.WaitForLineAsync(@"Login to the dashboard at (\S+)", Ready)).Groups[1].Value;
+        await appHost.WaitForLineAsync(@"Runtime: native \(Deploy:Runtime is 'native'\)", Ready);
+        await appHost.WaitForLineAsync(@"All \d+ resources are ready, [\d.]+ s after the AppHost started", Ready);
+        await appHost.WaitForLineAsync(@"embedder: no GPU found; running on CPU", TimeSpan.FromSeconds(5));
+
+        await CheckDashboardAsync(login);
+
+        var started = Processes.Matching(state.Path).Concat(Processes.Matching("/Samples/")).Distinct().ToList();
+        Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("postgres", StringComparison.Ordinal));
+        Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("redis-server", StringComparison.Ordinal) ||
+            Processes.CommandLine(pid).Contains("Samples/Api/bin", StringComparison.Ordinal));
+        var dcp = Processes.Matching("aspire.hosting.orchestration");
+
+        appHost.KillNine();
+
+        var left = await Processes.WaitForExitAsync([.. started, .. dcp], TimeSpan.FromSeconds(10));
+        Assert.True(left.Count == 0, "still alive 10 s after kill -9 of the AppHost: " +
+            string.Join("; ", left.Select(pid => $"{pid} {Processes.CommandLine(pid)}")));
+    }
+
+    private static async Task CheckDashboardAsync(string loginUrl)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(loginUrl);
+            foreach (var resource in new[] { "postgres", "cache", "migrations", "api", "web" })
+                await page.GetByText(resource, new() { Exact = true }).First.WaitForAsync(new() { Timeout = 60_000 });
+            await page.GetByText("Running").First.WaitForAsync(new() { Timeout = 60_000 });
+            // For a person to look at: DEPLOY_SCREENSHOT_DIR keeps a picture of each page checked.
+            var screenshots = Environment.GetEnvironmentVariable("DEPLOY_SCREENSHOT_DIR");
+            if (screenshots is not null)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-resources.png"), FullPage = true });
+
+            var origin = new Uri(loginUrl).GetLeftPart(UriPartial.Authority);
+            await page.GotoAsync($"{origin}/consolelogs/resource/api");
+            await page.GetByText("Now listening on").First.WaitForAsync(new() { Timeout = 60_000 });
+            if (screenshots is not null)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-console.png"), FullPage = true });
+
+            await page.GotoAsync($"{origin}/traces");
+            await page.GetByText("web", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 60_000 });
+            if (screenshots is not null)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-traces.png"), FullPage = true });
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+}
