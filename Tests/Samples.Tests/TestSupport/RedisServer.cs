@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace Deploy.Samples.Tests.TestSupport;
+
+/// <summary>A real redis-server on a free loopback port, with a password and no persistence, in a temporary directory
+/// removed on dispose. One per test class (<c>IClassFixture</c>); tests isolate themselves with <c>FLUSHALL</c>.</summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    private const string Password = "test-secret";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "deploy-samples-redis-" + Guid.NewGuid().ToString("N"));
+    private Process? _process;
+
+    /// <summary>The connection, as the Aspire client integration would open it from <c>ConnectionStrings__cache</c>.</summary>
+    public IConnectionMultiplexer Connection { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var port = FreePort();
+        var start = new ProcessStartInfo("redis-server") { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--requirepass", Password, "--save", "", "--appendonly", "no", "--dir", _directory })
+            start.ArgumentList.Add(arg);
+        try
+        {
+            _process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("redis-server is not on PATH; install it with 'apt-get install -y redis-server'.", e);
+        }
+
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        // The same shape as the connection string the AppHost passes for a Redis resource.
+        Connection = await ConnectWhenListeningAsync($"127.0.0.1:{port},password={Password}");
+    }
+
+    /// <summary>Empties the server, so a test sees no stream or group another test left.</summary>
+    public Task FlushAsync() => Connection.GetDatabase().ExecuteAsync("FLUSHALL");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Connection is not null)
+            await Connection.DisposeAsync();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<IConnectionMultiplexer> ConnectWhenListeningAsync(string connectionString)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                return await ConnectionMultiplexer.ConnectAsync(connectionString);
+            }
+            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && _process is { HasExited: false })
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
