@@ -15,7 +15,10 @@ public sealed class RedisServer : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "deploy-samples-redis-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
 
-    /// <summary>The connection, as the Aspire client integration would open it from <c>ConnectionStrings__cache</c>.</summary>
+    /// <summary>The same shape as the connection string the AppHost passes for a Redis resource (<c>ConnectionStrings__cache</c>).</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>A connection for arranging and inspecting the server's state.</summary>
     public IConnectionMultiplexer Connection { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -36,8 +39,8 @@ public sealed class RedisServer : IAsyncLifetime
 
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        // The same shape as the connection string the AppHost passes for a Redis resource.
-        Connection = await ConnectWhenListeningAsync($"127.0.0.1:{port},password={Password}");
+        ConnectionString = $"127.0.0.1:{port},password={Password}";
+        Connection = await ConnectWhenListeningAsync(ConnectionString);
     }
 
     /// <summary>Empties the server, so a test sees no stream or group another test left.</summary>
@@ -57,7 +60,7 @@ public sealed class RedisServer : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<IConnectionMultiplexer> ConnectWhenListeningAsync(string connectionString)
+    private async Task<ConnectionMultiplexer> ConnectWhenListeningAsync(string connectionString)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
