@@ -12,7 +12,7 @@ namespace Deploy.Samples.Tests;
 
 /// <summary>The Api in process, on a real PostgreSQL and Redis reached through Aspire's client integrations with the
 /// connection strings the AppHost passes.</summary>
-public sealed class ApiTests(PostgresServer postgres, RedisServer redis) : IClassFixture<PostgresServer>, IClassFixture<RedisServer>, IAsyncLifetime
+public sealed class ApiTests(PostgresServer postgres, RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
     private const string Key = "test-api-key";
 

@@ -4,7 +4,7 @@ using MigrationService;
 namespace Deploy.Samples.Tests;
 
 /// <summary>The migration job against a real PostgreSQL, through Aspire's Npgsql client integration.</summary>
-public sealed class MigrationRunnerTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+public sealed class MigrationRunnerTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -13,7 +13,7 @@ using StackExchange.Redis;
 namespace Deploy.Samples.Tests;
 
 /// <summary>The GpuWorker in process (CPU path), consuming the real stream and writing to a real PostgreSQL.</summary>
-public sealed class WorkerTests(PostgresServer postgres, RedisServer redis) : IClassFixture<PostgresServer>, IClassFixture<RedisServer>, IAsyncLifetime
+public sealed class WorkerTests(PostgresServer postgres, RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
     private readonly List<Activity> _spans = [];
     private DocsDatabase _database = null!;

@@ -6,13 +6,16 @@ using System.Net.Sockets;
 namespace Deploy.Samples.Tests.TestSupport;
 
 /// <summary>A real PostgreSQL (the installed binaries) on a free loopback port, with its data directory in a temporary
-/// folder removed on dispose. PostgreSQL refuses to run as root, so every command runs as the <c>postgres</c> account.</summary>
+/// folder removed on dispose; one per test run (an assembly fixture). PostgreSQL refuses to run as root, so every
+/// command runs as the <c>postgres</c> account.</summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "deploy-samples-pg-" + Guid.NewGuid().ToString("N"));
     private readonly string _binaries = FindBinaries();
 
     private string DataDirectory => Path.Combine(_directory, "data");
+
+    private string LogFile => Path.Combine(_directory, "log");
 
     /// <summary>The port it listens on.</summary>
     public int Port { get; private set; }
@@ -25,10 +28,25 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         await RunAsync("chown", "postgres:postgres", _directory);
-        Port = FreePort();
         await RunAsPostgresAsync("initdb", "-D", DataDirectory, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
-        await RunAsPostgresAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_directory, "log"), "-w", "-t", "30", "start",
-            "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off");
+        // A free port can be taken by another process before the server binds it: then it stops, and we try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            try
+            {
+                await RunAsPostgresAsync("pg_ctl", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start",
+                    "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off");
+                return;
+            }
+            catch (InvalidOperationException e)
+            {
+                var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : "(no log)";
+                if (attempt < 3 && log.Contains("could not bind", StringComparison.Ordinal))
+                    continue;
+                throw new InvalidOperationException($"{e.Message}\nServer log:\n{log}", e);
+            }
+        }
     }
 
     /// <summary>Creates an empty database.</summary>
