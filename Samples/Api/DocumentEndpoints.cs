@@ -40,7 +40,7 @@ public static class DocumentEndpoints
             return Results.ValidationProblem(errors);
 
         var stored = await store.AddAsync(document.Title?.Trim() ?? "", document.Text!, ct);
-        var job = await queue.EnqueueAsync(stored.Id, ct);
+        var job = await queue.EnqueueAsync(stored.Id);
         return Results.Created($"/documents/{stored.Id}", new CreatedDocument(stored.Id, stored.Title, "queued", job));
     }
 

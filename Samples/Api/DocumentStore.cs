@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Deploy.ServiceDefaults.Redis;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace Api;
 
 /// <summary>Documents live in Postgres; reads are cached in Redis, as the JSON the endpoint returns, so a cache hit is
 /// one Redis round trip and no serialisation.</summary>
-public sealed class DocumentStore(NpgsqlDataSource database, RedisClient cache)
+public sealed class DocumentStore(NpgsqlDataSource database, IConnectionMultiplexer redis)
 {
     /// <summary>How long a read stays cached. Documents never change, so expiry only bounds Redis memory.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
@@ -28,8 +28,9 @@ public sealed class DocumentStore(NpgsqlDataSource database, RedisClient cache)
     public async Task<(string? Json, bool Cached)> GetJsonAsync(long id, CancellationToken cancellationToken)
     {
         var key = CacheKey(id);
-        if (await cache.GetStringAsync(key, cancellationToken) is { } cached)
-            return (cached, true);
+        var cache = redis.GetDatabase();
+        if (await cache.StringGetAsync(key) is { HasValue: true } cached)
+            return (cached.ToString(), true);
 
         await using var command = database.CreateCommand("SELECT id, title, body, created_at FROM documents WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
@@ -38,7 +39,7 @@ public sealed class DocumentStore(NpgsqlDataSource database, RedisClient cache)
             return (null, false);
         var document = new Document(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3));
         var json = JsonSerializer.Serialize(document, Json);
-        await cache.SetStringAsync(key, json, CacheLifetime, cancellationToken);
+        await cache.StringSetAsync(key, json, CacheLifetime);
         return (json, false);
     }
 

@@ -1,14 +1,13 @@
-using Deploy.ServiceDefaults.Redis;
 using Embeddings;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
+using StackExchange.Redis;
 
 namespace GpuWorker;
 
 /// <summary>The consumer loop: joins the consumer group, takes over jobs a dead replica left pending (XAUTOCLAIM),
 /// and processes new jobs in batches. Errors (Redis or Postgres briefly away) are logged and retried; unacknowledged
 /// jobs are never lost, only delayed.</summary>
-public sealed class EmbeddingWorker(RedisClient redis, JobProcessor processor, IOptions<WorkerOptions> options, ILogger<EmbeddingWorker> logger)
+public sealed class EmbeddingWorker(JobStream jobs, JobProcessor processor, IOptions<WorkerOptions> options, ILogger<EmbeddingWorker> logger)
     : BackgroundService
 {
     /// <summary>Unique per process: a restarted replica is a new consumer, so its predecessor's pending jobs are
@@ -27,8 +26,7 @@ public sealed class EmbeddingWorker(RedisClient redis, JobProcessor processor, I
             {
                 if (!joined)
                 {
-                    // Start id 0: jobs queued before the first worker ever started are processed too.
-                    await redis.StreamCreateGroupAsync(EmbeddingJobs.Stream, EmbeddingJobs.Group, "0", mkStream: true, stoppingToken);
+                    await jobs.JoinAsync();
                     joined = true;
                     logger.LogInformation("Consumer {Consumer} joined group {Group} on stream {Stream}.", ConsumerName, EmbeddingJobs.Group, EmbeddingJobs.Stream);
                 }
@@ -39,13 +37,12 @@ public sealed class EmbeddingWorker(RedisClient redis, JobProcessor processor, I
                     nextClaim = DateTimeOffset.UtcNow + settings.ClaimInterval;
                 }
 
-                IReadOnlyList<StreamEntry> entries;
-                // Polls are not traced: an idle pool would otherwise fill the trace store with a root span per second.
-                using (SuppressInstrumentationScope.Begin())
-                    entries = await redis.StreamReadGroupAsync(EmbeddingJobs.Stream, EmbeddingJobs.Group, ConsumerName, settings.BatchSize,
-                        settings.ReadBlock, stoppingToken);
-                if (entries.Count > 0)
+                var entries = await jobs.ReadNewAsync(ConsumerName, settings.BatchSize);
+                if (entries.Length > 0)
                     await processor.ProcessAsync(entries, ConsumerName, stoppingToken);
+                else
+                    // StackExchange.Redis multiplexes one connection, so it never sends a blocking XREADGROUP: poll instead.
+                    await Task.Delay(settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -61,18 +58,15 @@ public sealed class EmbeddingWorker(RedisClient redis, JobProcessor processor, I
 
     private async Task ClaimAbandonedAsync(WorkerOptions settings, CancellationToken cancellationToken)
     {
-        var start = "0-0";
+        RedisValue start = StreamPosition.Beginning;
         do
         {
-            StreamAutoClaimResult claimed;
-            using (SuppressInstrumentationScope.Begin())
-                claimed = await redis.StreamAutoClaimAsync(EmbeddingJobs.Stream, EmbeddingJobs.Group, ConsumerName, settings.ClaimIdle, start,
-                    settings.BatchSize, cancellationToken);
-            if (claimed.Entries.Count > 0)
+            var claimed = await jobs.ClaimAbandonedAsync(ConsumerName, settings.ClaimIdle, start, settings.BatchSize);
+            if (claimed.ClaimedEntries.Length > 0)
             {
                 logger.LogWarning("Claimed {Count} job(s) pending for over {Idle} s on another consumer (a worker died mid-batch).",
-                    claimed.Entries.Count, settings.ClaimIdle.TotalSeconds);
-                await processor.ProcessAsync(claimed.Entries, ConsumerName, cancellationToken);
+                    claimed.ClaimedEntries.Length, settings.ClaimIdle.TotalSeconds);
+                await processor.ProcessAsync(claimed.ClaimedEntries, ConsumerName, cancellationToken);
             }
 
             start = claimed.NextStartId;

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Deploy.ServiceDefaults.Redis;
 using Embeddings;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace GpuWorker;
 
 /// <summary>Processes one batch of stream entries: read the texts, embed them in one projection call, store the
 /// vectors (insert-if-absent, so a redelivered job changes nothing), then acknowledge. A crash anywhere before the
 /// acknowledgement leaves the jobs pending, to be claimed by another worker.</summary>
-public sealed class JobProcessor(NpgsqlDataSource database, RedisClient redis, Embedder embedder, IOptions<WorkerOptions> options,
+public sealed class JobProcessor(NpgsqlDataSource database, JobStream stream, Embedder embedder, IOptions<WorkerOptions> options,
     ILogger<JobProcessor> logger)
 {
     /// <summary>Trace source, named after the application so the service defaults export it.</summary>
@@ -28,7 +28,7 @@ public sealed class JobProcessor(NpgsqlDataSource database, RedisClient redis, E
         var jobs = new List<(StreamEntry Entry, long DocumentId, ActivityContext Parent)>(entries.Count);
         foreach (var entry in entries)
         {
-            if (long.TryParse(entry[EmbeddingJobs.DocumentIdField], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            if (long.TryParse((string?)entry[EmbeddingJobs.DocumentIdField], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 jobs.Add((entry, id, ParentOf(entry)));
             else
                 logger.LogWarning("Job {EntryId} has no valid {Field}; acknowledging it unprocessed.", entry.Id, EmbeddingJobs.DocumentIdField);
@@ -47,7 +47,7 @@ public sealed class JobProcessor(NpgsqlDataSource database, RedisClient redis, E
         if (options.Value.BatchDelay > TimeSpan.Zero)
             await Task.Delay(options.Value.BatchDelay, cancellationToken);
         var inserted = await StoreAsync(found.Select(j => j.DocumentId).ToList(), vectors, consumer, cancellationToken);
-        await redis.StreamAckAsync(EmbeddingJobs.Stream, EmbeddingJobs.Group, entries.Select(e => e.Id).ToList(), cancellationToken);
+        await stream.AcknowledgeAsync(entries);
 
         Embedded.Add(inserted);
         Duplicates.Add(found.Count - inserted);
@@ -64,15 +64,15 @@ public sealed class JobProcessor(NpgsqlDataSource database, RedisClient redis, E
     private static void RecordJobSpan(StreamEntry entry, long documentId, ActivityContext parent, DateTimeOffset started, bool found)
     {
         using var span = Source.StartActivity("embed document", ActivityKind.Consumer, parent, startTime: started);
-        span?.SetTag("messaging.message.id", entry.Id);
+        span?.SetTag("messaging.message.id", entry.Id.ToString());
         span?.SetTag("document.id", documentId);
         if (!found)
             span?.SetStatus(ActivityStatusCode.Error, "document not found");
     }
 
     private static ActivityContext ParentOf(StreamEntry entry) =>
-        entry[EmbeddingJobs.TraceParentField] is { } traceParent
-        && ActivityContext.TryParse(traceParent, entry[EmbeddingJobs.TraceStateField], isRemote: true, out var context)
+        (string?)entry[EmbeddingJobs.TraceParentField] is { } traceParent
+        && ActivityContext.TryParse(traceParent, (string?)entry[EmbeddingJobs.TraceStateField], isRemote: true, out var context)
             ? context
             : default;
 

@@ -14,6 +14,7 @@ builder.Services.AddSingleton(services => ProjectionFactory.Create(
     builder.Configuration[ProjectionFactory.GpuVariable],
     services.GetRequiredService<ILoggerFactory>().CreateLogger("GpuWorker.Device")));
 builder.Services.AddSingleton(services => new Embedder(services.GetRequiredService<IProjection>()));
+builder.Services.AddSingleton<JobStream>();
 builder.Services.AddSingleton<JobProcessor>();
 builder.Services.AddHostedService<EmbeddingWorker>();
 

@@ -6,8 +6,8 @@ public sealed class WorkerOptions
     /// <summary>Most jobs per batch: one database round trip and one GPU call each.</summary>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>How long one read waits for new jobs before the loop looks for abandoned ones again.</summary>
-    public TimeSpan ReadBlock { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long the loop waits after a read found no new jobs before reading again.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A job delivered this long ago and still unacknowledged belongs to a dead (or stuck) worker and is
     /// claimed. Far above the time one batch takes, so a live worker's batch is never taken from it.</summary>

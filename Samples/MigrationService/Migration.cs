@@ -7,8 +7,9 @@ namespace MigrationService;
 /// <summary>One versioned SQL script, named <c>NNNN_description.sql</c>.</summary>
 public sealed partial record Migration(int Version, string Name, string Sql)
 {
-    /// <summary>SHA-256 of the script: an applied migration that was edited afterwards is an error, not a silent skip.</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    /// <summary>SHA-256 of the script: an applied migration that was edited afterwards is an error, not a silent skip.
+    /// Computed on read, so a copy made with <c>with { Sql = ... }</c> has its own.</summary>
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     /// <summary>The migrations embedded in this assembly, in version order.</summary>
     /// <exception cref="InvalidOperationException">A resource is misnamed or two share a version.</exception>

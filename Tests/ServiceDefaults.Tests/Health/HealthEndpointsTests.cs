@@ -53,4 +53,22 @@ public sealed class HealthEndpointsTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
+
+    // Aspire's template maps the probes only in Development; the deployed Kubernetes probes need them in Production.
+    [Fact]
+    public async Task MapDefaultEndpoints_ProductionEnvironment_ProbesMapped()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapDefaultEndpoints(), builder =>
+        {
+            builder.Environment.EnvironmentName = Environments.Production;
+            builder.AddServiceDefaults();
+        });
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        var health = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
+        var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
 }

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
 
 namespace Deploy.ServiceDefaults.Tests.Telemetry;
 
@@ -79,67 +78,17 @@ public sealed class OtlpExportTests
     }
 
     [Fact]
-    public async Task AddServiceDefaults_OtlpEndpointSet_ServerActivityCarriesSemanticTags()
+    public void AddServiceDefaults_NoOtlpEndpoint_RegistersNoOtlpExporter()
     {
-        var path = "/tagged-" + Guid.NewGuid().ToString("N")[..8];
-        var stopped = new TaskCompletionSource<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("url.path") as string == path + "/5")
-                {
-                    stopped.TrySetResult(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        await using var service = await LoopbackServer.StartAsync(app => app.MapGet(path + "/{id}", (int id) => Results.StatusCode(201)), builder =>
-        {
-            // Nothing listens here; only the configuration's presence matters to AddServiceDefaults.
-            builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9";
-            builder.AddServiceDefaults();
-        });
-        using var client = new HttpClient { BaseAddress = service.Address };
+        var without = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var with = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        with.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9";
 
-        await client.GetAsync(new Uri(path + "/5", UriKind.Relative), Ct);
-        var activity = await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        without.AddServiceDefaults();
+        with.AddServiceDefaults();
 
-        Assert.Equal(path + "/{id}", activity.GetTagItem("http.route"));
-        Assert.Equal($"GET {path}/{{id}}", activity.DisplayName);
-        Assert.Equal("GET", activity.GetTagItem("http.request.method"));
-        Assert.Equal(201, activity.GetTagItem("http.response.status_code"));
-    }
-
-    [Fact]
-    public void AddServiceDefaults_NoOtlpEndpoint_RegistersNoProviders()
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.AddServiceDefaults();
-        using var host = builder.Build();
-
-        Assert.Null(host.Services.GetService<TracerProvider>());
-        Assert.Null(host.Services.GetService<MeterProvider>());
-    }
-
-    [Fact]
-    public void AddServiceDefaults_OtlpEndpointSet_RegistersProvidersDisposedWithHost()
-    {
-        // The application's own ActivitySource is subscribed; a unique name isolates this test from others.
-        var applicationName = "app-" + Guid.NewGuid().ToString("N");
-        using var appSource = new ActivitySource(applicationName);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = applicationName });
-        builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9";
-        builder.AddServiceDefaults();
-        var host = builder.Build();
-        Assert.NotNull(host.Services.GetRequiredService<TracerProvider>());
-        Assert.NotNull(host.Services.GetRequiredService<MeterProvider>());
-        Assert.True(appSource.HasListeners());
-
-        host.Dispose();
-
-        Assert.False(appSource.HasListeners());
+        // UseOtlpExporter() registers the exporter's options factory; nothing else in the defaults does.
+        Assert.DoesNotContain(without.Services, d => d.ServiceType == typeof(IOptionsFactory<OtlpExporterOptions>));
+        Assert.Contains(with.Services, d => d.ServiceType == typeof(IOptionsFactory<OtlpExporterOptions>));
     }
 }
