@@ -9,8 +9,13 @@ namespace Deploy.Hosting.Native;
 /// INT, TERM and HUP, so a terminal's Ctrl+C leaves the orderly stop to the AppHost.</remarks>
 internal sealed class Watchdog : IDisposable
 {
-    private const string Script = "trap '' INT TERM HUP; groups=''; while read -r g; do groups=\"$groups $g\"; done; " +
-        "for g in $groups; do kill -9 -- -$g 2>/dev/null; done";
+    // "g N" lines name process groups (killed at once), "p N" lines processes asked to stop first (DCP, which then stops
+    // what it runs). dash's own kill cannot signal a group, so /bin/kill does that.
+    private const string Script = "trap '' INT TERM HUP; groups=''; pids=''; " +
+        "while read -r kind id; do if [ \"$kind\" = g ]; then groups=\"$groups $id\"; else pids=\"$pids $id\"; fi; done; " +
+        "for p in $pids; do kill -TERM $p 2>/dev/null; done; " +
+        "for g in $groups; do /bin/kill -s KILL -- -$g 2>/dev/null || kill -9 $g 2>/dev/null; done; " +
+        "sleep 5; for p in $pids; do kill -9 $p 2>/dev/null; done";
 
     private readonly Process _process;
     private bool _disposed;
@@ -24,13 +29,18 @@ internal sealed class Watchdog : IDisposable
     }
 
     /// <summary>Adds a process group to kill if the AppHost dies.</summary>
-    public void Watch(int processGroupId)
+    public void Watch(int processGroupId) => Send($"g {processGroupId.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>Adds a process to stop (SIGTERM, then SIGKILL after 5 s) if the AppHost dies.</summary>
+    public void WatchProcess(int processId) => Send($"p {processId.ToString(CultureInfo.InvariantCulture)}");
+
+    private void Send(string line)
     {
         lock (_process)
         {
             if (_disposed)
                 return;
-            _process.StandardInput.WriteLine(processGroupId.ToString(CultureInfo.InvariantCulture));
+            _process.StandardInput.WriteLine(line);
             _process.StandardInput.Flush();
         }
     }

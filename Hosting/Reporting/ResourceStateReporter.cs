@@ -65,6 +65,8 @@ internal sealed class ResourceStateReporter(ResourceNotificationService notifica
         var parts = new List<string> { state };
         if (snapshot.HealthStatus is { } health && state == KnownResourceStates.Running)
             parts[0] = $"{state} ({health})";
+        if (state == KnownResourceStates.Running && snapshot.Urls.FirstOrDefault(u => !u.IsInternal) is { } url)
+            parts.Add(url.Url);
         if (snapshot.ExitCode is { } exit && state != KnownResourceStates.Running)
             parts.Add($"exit={exit}");
         if (snapshot.Properties.FirstOrDefault(p => p.Name == RestartProperties.Restarts)?.Value is string restarts && restarts != "0")

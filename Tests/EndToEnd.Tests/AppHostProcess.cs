@@ -58,7 +58,7 @@ public sealed class AppHostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"No console line matched /{pattern}/ (AppHost {(_process.HasExited ? "exited" : "still running")}):\n{Output}");
+        throw new TimeoutException($"No console line matched /{pattern}/ (AppHost {(_process.HasExited ? "exited" : "still running")}):\n{string.Join('\n', _lines.TakeLast(80))}");
     }
 
     public void KillNine() => _process.Kill();

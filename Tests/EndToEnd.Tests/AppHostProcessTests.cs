@@ -16,9 +16,10 @@ public sealed class AppHostProcessTests
         var login = (await appHost.WaitForLineAsync(@"Login to the dashboard at (\S+)", Ready)).Groups[1].Value;
         await appHost.WaitForLineAsync(@"Runtime: native \(Deploy:Runtime is 'native'\)", Ready);
         await appHost.WaitForLineAsync(@"All \d+ resources are ready, [\d.]+ s after the AppHost started", Ready);
+        var web = (await appHost.WaitForLineAsync(@"web: Running \(Healthy\) (http://\S+)", TimeSpan.FromSeconds(5))).Groups[1].Value;
         await appHost.WaitForLineAsync(@"embedder: no GPU found; running on CPU", TimeSpan.FromSeconds(5));
 
-        await CheckDashboardAsync(login);
+        await CheckDashboardAsync(login, web);
 
         var started = Processes.Matching(state.Path).Concat(Processes.Matching("/Samples/")).Distinct().ToList();
         Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("postgres", StringComparison.Ordinal));
@@ -28,12 +29,15 @@ public sealed class AppHostProcessTests
 
         appHost.KillNine();
 
-        var left = await Processes.WaitForExitAsync([.. started, .. dcp], TimeSpan.FromSeconds(10));
+        var left = await Processes.WaitForExitAsync(started, TimeSpan.FromSeconds(10));
         Assert.True(left.Count == 0, "still alive 10 s after kill -9 of the AppHost: " +
             string.Join("; ", left.Select(pid => $"{pid} {Processes.CommandLine(pid)}")));
+        // DCP itself notices its AppHost is gone on its own schedule (10-15 s measured).
+        var dcpLeft = await Processes.WaitForExitAsync(dcp, TimeSpan.FromSeconds(30));
+        Assert.True(dcpLeft.Count == 0, "DCP still alive 40 s after kill -9 of the AppHost: " + string.Join("; ", dcpLeft.Select(Processes.CommandLine)));
     }
 
-    private static async Task CheckDashboardAsync(string loginUrl)
+    private static async Task CheckDashboardAsync(string loginUrl, string webUrl)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         try
@@ -54,8 +58,16 @@ public sealed class AppHostProcessTests
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-console.png"), FullPage = true });
 
+            // A document added through the web form: one trace from the browser's request through web and the Api to the
+            // embedder that picks the job off the Redis stream.
+            await page.GotoAsync($"{webUrl}/documents/new");
+            await page.Locator("input[name=title]").FillAsync("Dashboard trace");
+            await page.Locator("textarea[name=text]").FillAsync("A document whose trace spans web, api and embedder");
+            await page.Locator("form button").First.ClickAsync();
+            await page.WaitForLoadStateAsync();
+
             await page.GotoAsync($"{origin}/traces");
-            await page.GetByText("web", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 60_000 });
+            await page.Locator("text=/embedder/ >> visible=true").First.WaitForAsync(new() { Timeout = 90_000 });
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-traces.png"), FullPage = true });
         }
