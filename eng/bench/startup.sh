@@ -13,10 +13,14 @@ trap 'rm -rf "$work"' EXIT
 
 run_once() { # $1 = state dir; prints "<seconds> <rss kB>"
   local log="$work/run.log" pid secs rss
-  DEPLOY_STATE_DIR="$1" dotnet "$apphost" >"$log" 2>&1 &
+  # What the AppHost's http launch profile sets, as ./run.sh gets it through 'dotnet run'.
+  env Deploy__Runtime=native Deploy__StateDirectory="$1" DOTNET_ENVIRONMENT=Development \
+    ASPNETCORE_URLS=http://localhost:18888 ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:18889 \
+    ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:18890 ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
+    dotnet "$apphost" >"$log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 900); do grep -q "All resources are ready" "$log" && break; sleep 0.1; done
-  secs=$(grep -oE "ready \([0-9.]+ s" "$log" | grep -oE "[0-9.]+" || echo "nan")
+  for _ in $(seq 1 900); do grep -q "resources are ready" "$log" && break; sleep 0.1; done
+  secs=$(grep -oE "ready, [0-9.]+ s" "$log" | grep -oE "[0-9.]+" || echo "nan")
   rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
   kill -TERM "$pid"; wait "$pid" || true
   echo "$secs $rss"
