@@ -28,7 +28,7 @@ internal static class LocalGpus
             if (devices.Count > 0)
                 logger.LogInformation("GPUs: {Devices}.", string.Join(", ", devices.Select(d => $"{d.Index} ({d.Name})")));
             foreach (var resource in resources)
-                Apply(resource, devices, slots, logger);
+                Apply(resource, devices, slots, builder.AppHostAssembly, logger);
             e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() =>
             {
                 if (Directory.Exists(slots))
@@ -38,7 +38,7 @@ internal static class LocalGpus
         });
     }
 
-    private static void Apply(IResource resource, IReadOnlyList<GpuDevices.Device> devices, string slots, ILogger logger)
+    private static void Apply(IResource resource, IReadOnlyList<GpuDevices.Device> devices, string slots, Assembly? appHost, ILogger logger)
     {
         var gpu = resource.Annotations.OfType<GpuAnnotation>().Last();
         var replicas = resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
@@ -65,7 +65,7 @@ internal static class LocalGpus
         }
 
         var script = GpuSlotScript.WriteTo(slots);
-        var command = OriginalCommand(project);
+        var command = OriginalCommand(project, appHost);
         foreach (var replaced in project.Annotations.OfType<ExecutableAnnotation>().ToList())
             project.Annotations.Remove(replaced);
         project.Annotations.Add(new ExecutableAnnotation { Command = "/bin/sh", WorkingDirectory = command.WorkingDirectory });
@@ -82,12 +82,12 @@ internal static class LocalGpus
     }
 
     /// <summary>What DCP would have run: the built executable fast start chose, else <c>dotnet run</c> of the project.</summary>
-    private static (List<string> Args, string WorkingDirectory) OriginalCommand(ProjectResource project)
+    private static (List<string> Args, string WorkingDirectory) OriginalCommand(ProjectResource project, Assembly? appHost)
     {
         if (project.Annotations.OfType<ExecutableAnnotation>().LastOrDefault() is { } executable)
             return ([executable.Command], executable.WorkingDirectory);
         var path = project.GetProjectMetadata().ProjectPath;
-        var configuration = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var configuration = appHost?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         return (["dotnet", "run", "--project", path, "--no-build", "--configuration", configuration, "--no-launch-profile"], Path.GetDirectoryName(path)!);
     }
 

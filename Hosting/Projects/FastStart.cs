@@ -21,7 +21,7 @@ internal static class FastStart
     {
         builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
-            Apply(builder.Configuration, e.Model, Assembly.GetEntryAssembly(),
+            Apply(builder.Configuration, e.Model, builder.AppHostAssembly,
                 e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Deploy"));
             return Task.CompletedTask;
         });
