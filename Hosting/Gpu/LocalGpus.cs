@@ -16,7 +16,9 @@ internal static class LocalGpus
 
     public static void Register(IDistributedApplicationBuilder builder, Func<IReadOnlyList<GpuDevices.Device>>? discover = null)
     {
-        var slots = Path.Combine(Path.GetTempPath(), $"deploy-gpu-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+        var slots = Path.Combine(Path.GetTempPath(), $"deploy-gpu-{Guid.NewGuid():N}");
+        // Disposed with the application's services, however it stops.
+        builder.Services.AddSingleton(_ => new SlotDirectory(slots));
         // Registered after fast start, so a project's ExecutableAnnotation is already there to wrap.
         builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
@@ -29,11 +31,7 @@ internal static class LocalGpus
                 logger.LogInformation("GPUs: {Devices}.", string.Join(", ", devices.Select(d => $"{d.Index} ({d.Name})")));
             foreach (var resource in resources)
                 Apply(resource, devices, slots, builder.AppHostAssembly, logger);
-            e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() =>
-            {
-                if (Directory.Exists(slots))
-                    Directory.Delete(slots, recursive: true);
-            });
+            e.Services.GetRequiredService<SlotDirectory>();
             return Task.CompletedTask;
         });
     }
@@ -97,4 +95,14 @@ internal static class LocalGpus
             context.EnvironmentVariables[name] = value;
             return Task.CompletedTask;
         }));
+
+    /// <summary>The replicas' slot leases of this run, removed when the application's services are disposed.</summary>
+    private sealed class SlotDirectory(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Directory.Exists(path))
+                Directory.Delete(path, recursive: true);
+        }
+    }
 }

@@ -36,13 +36,27 @@ public sealed class LocalGpuTests
                     break;
             }
 
-            var devices = pids.Values.Select(EnvironmentOf).ToList();
+            // DCP reports the pid of the slot launcher, which execs the app once it holds a slot.
+            var devices = new List<Dictionary<string, string>>();
+            foreach (var pid in pids.Values)
+                devices.Add(await EnvironmentAfterExecAsync(pid, timeout.Token));
             Assert.Equal(["0", "1"], devices.Select(d => d["CUDA_VISIBLE_DEVICES"]).Order(StringComparer.Ordinal));
             Assert.All(devices, d => Assert.Equal("cuda", d["DEPLOY_GPU"]));
         }
         finally
         {
             Environment.SetEnvironmentVariable("PATH", path);
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> EnvironmentAfterExecAsync(int pid, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var environment = EnvironmentOf(pid);
+            if (environment.ContainsKey("CUDA_VISIBLE_DEVICES"))
+                return environment;
+            await Task.Delay(100, cancellationToken);
         }
     }
 
