@@ -84,7 +84,27 @@ public sealed class ReferenceAppTests
             id = await PostDocumentAsync(api, "Kept", "kept across runs by the data volume", timeout.Token);
             foreach (var resource in new[] { "postgres", "cache", "api", "web" })
                 pids.Add(Processes.PidOf(await ReferenceApp.CurrentAsync(app, resource, timeout.Token)));
+            // When each process disappears, watched from /proc while the app stops.
+            var gone = new Dictionary<int, DateTime>();
+            using var watching = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            var watch = Task.Run(async () =>
+            {
+                while (!watching.IsCancellationRequested && gone.Count < pids.Count)
+                {
+                    foreach (var pid in pids.Where(p => !gone.ContainsKey(p) && !Processes.IsAlive(p)))
+                        gone[pid] = DateTime.UtcNow;
+                    await Task.Delay(10, CancellationToken.None);
+                }
+            }, CancellationToken.None);
             await app.StopAsync(timeout.Token);
+            await Task.WhenAny(watch, Task.Delay(TimeSpan.FromSeconds(15), timeout.Token));
+            await watching.CancelAsync();
+            await watch;
+
+            // The servers go last: nothing that uses them sees them disappear first (pids: postgres, cache, api, web).
+            Assert.Equal(pids.Count, gone.Count);
+            Assert.True(gone[pids[0]] >= gone[pids[2]], $"postgres stopped {(gone[pids[2]] - gone[pids[0]]).TotalMilliseconds} ms before the api");
+            Assert.True(gone[pids[1]] >= gone[pids[3]], $"cache stopped {(gone[pids[3]] - gone[pids[1]]).TotalMilliseconds} ms before web");
         }
 
         Assert.Empty(await Processes.WaitForExitAsync(pids, TimeSpan.FromSeconds(15)));
