@@ -21,6 +21,7 @@ internal static class PublishTargetExtensions
         // In run mode a target is only a declaration: keep it out of the model (and the dashboard).
         if (!builder.ExecutionContext.IsPublishMode)
             return builder.CreateResourceBuilder(target);
+        AnswerNoPrompts(builder.Configuration);
 
         return builder.AddResource(target)
             .ExcludeFromManifest()
@@ -33,6 +34,16 @@ internal static class PublishTargetExtensions
                 RequiredBySteps = [WellKnownPipelineSteps.Publish],
                 Resource = target,
             }));
+    }
+
+    // Without the Aspire CLI (dotnet run -- --operation publish, CI) nobody can answer Aspire's prompt for a parameter
+    // that has no value, and the publish would wait forever. Deploy's targets never need values (they write references
+    // to secrets), so prompting is turned off unless the CLI is attached or the user chose otherwise.
+    private static void AnswerNoPrompts(ConfigurationManager configuration)
+    {
+        const string Interactivity = "ASPIRE_INTERACTIVITY_ENABLED";
+        if (string.IsNullOrEmpty(configuration[Interactivity]) && string.IsNullOrEmpty(configuration["ASPIRE_BACKCHANNEL_PATH"]))
+            configuration[Interactivity] = "false";
     }
 
     private static async Task PublishAsync(PublishTargetResource target, PipelineStepContext step)
