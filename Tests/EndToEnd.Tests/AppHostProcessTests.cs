@@ -58,6 +58,14 @@ public sealed class AppHostProcessTests
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-console.png"), FullPage = true });
 
+            // Structured logs and metrics arrive over OTLP from the services' defaults.
+            await page.GotoAsync($"{origin}/structuredlogs/resource/api");
+            await page.Locator("text=/Now listening on/ >> visible=true").First.WaitForAsync(new() { Timeout = 60_000 });
+            await page.GotoAsync($"{origin}/metrics/resource/api");
+            await page.Locator("text=/Microsoft.AspNetCore.Hosting/ >> visible=true").First.WaitForAsync(new() { Timeout = 60_000 });
+            if (screenshots is not null)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-metrics.png"), FullPage = true });
+
             // A document added through the web form: one trace from the browser's request through web and the Api to the
             // embedder that picks the job off the Redis stream.
             await page.GotoAsync($"{webUrl}/documents/new");
@@ -67,7 +75,9 @@ public sealed class AppHostProcessTests
             await page.WaitForLoadStateAsync();
 
             await page.GotoAsync($"{origin}/traces");
-            await page.Locator("text=/embedder/ >> visible=true").First.WaitForAsync(new() { Timeout = 90_000 });
+            // The row of the form's POST lists the embedder among its spans once the worker has taken the job.
+            await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web: POST /documents" }).Filter(new() { HasText = "embedder" })
+                .First.WaitForAsync(new() { Timeout = 90_000 });
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-traces.png"), FullPage = true });
         }
