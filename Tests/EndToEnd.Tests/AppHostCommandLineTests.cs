@@ -81,6 +81,8 @@ public sealed partial class AppHostCommandLineTests
         // Publishing state of Aspire (parameter values) stays out of the user's ~/.aspire.
         using var aspireHome = new TestState();
         start.Environment["ASPIRE_HOME"] = aspireHome.Path;
+        // Aspire's pipeline leaves an empty temp folder per publish: keep it inside what this test removes.
+        start.Environment["TMPDIR"] = aspireHome.Path;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -41,6 +41,8 @@ public sealed class AppHostProcess : IAsyncDisposable
         start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
         start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         start.Environment["Deploy__Runtime"] = "native";
+        // Whatever the AppHost and DCP leave in the temp folder after kill -9 goes away with the test's state.
+        start.Environment["TMPDIR"] = stateDirectory;
         start.Environment["Deploy__StateDirectory"] = stateDirectory;
         start.Environment["Parameters__api-key"] = ReferenceApp.ApiKey;
         return new AppHostProcess(Process.Start(start)!);

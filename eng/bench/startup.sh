@@ -17,6 +17,7 @@ apphost="$root/AppHost/bin/Release/$bin/AppHost.dll"
 bench="$root/eng/bench/BenchAppHost/bin/Release/$bin/BenchAppHost.dll"
 samples="$root/Samples"
 work="$(mktemp -d)"; chmod 711 "$work"
+mkdir -p "$work/tmp"; chmod 711 "$work/tmp"; export TMPDIR="$work/tmp"   # what killed processes leave behind goes with $work
 servers=()
 cleanup() { for p in "${servers[@]}"; do kill -INT "$p" 2>/dev/null || true; done; sleep 1; rm -rf "$work"; }
 trap cleanup EXIT
