@@ -12,7 +12,12 @@ ensure_test_tools "$root" || exit 1
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+# Everything the tests and the processes they start put in the temp folder (Aspire's and DCP's folders, .NET's
+# diagnostic pipes of killed processes) goes into one folder removed at the end. Traversable by other accounts:
+# PostgreSQL runs as 'postgres' under root.
+tests_tmp="$(mktemp -d)"; chmod 711 "$tests_tmp"
+trap 'rm -f "$log"; rm -rf "$tests_tmp"' EXIT
+export TMPDIR="$tests_tmp"
 if ! dotnet build Deploy.sln -nologo -clp:ErrorsOnly 2>&1 | tee "$log"; then
   echo "Build failed."
   echo "0 passed, 1 failed"
