@@ -21,11 +21,11 @@ public sealed class AppHostProcessTests
 
         await CheckDashboardAsync(login, web);
 
-        var started = Processes.Matching(state.Path).Concat(Processes.Matching("/Samples/")).Distinct().ToList();
+        var dcp = Processes.Matching("aspire.hosting.orchestration");
+        var started = Processes.Matching(state.Path).Concat(Processes.Matching("/Samples/")).Except(dcp).Distinct().ToList();
         Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("postgres", StringComparison.Ordinal));
         Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("redis-server", StringComparison.Ordinal) ||
             Processes.CommandLine(pid).Contains("Samples/Api/bin", StringComparison.Ordinal));
-        var dcp = Processes.Matching("aspire.hosting.orchestration");
 
         appHost.KillNine();
 
