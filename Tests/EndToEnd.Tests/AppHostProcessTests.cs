@@ -45,8 +45,9 @@ public sealed class AppHostProcessTests
             var page = await browser.NewPageAsync();
             await page.GotoAsync(loginUrl);
             foreach (var resource in new[] { "postgres", "cache", "migrations", "api", "web" })
-                await page.GetByText(resource, new() { Exact = true }).First.WaitForAsync(new() { Timeout = 60_000 });
-            await page.GetByText("Running").First.WaitForAsync(new() { Timeout = 60_000 });
+                await Visible(page, $"text=\"{resource}\"").WaitForAsync(new() { Timeout = 60_000 });
+            // The grid's state cells; the filter menu has a hidden "Running" label too.
+            await Visible(page, "text=\"Running\"").WaitForAsync(new() { Timeout = 60_000 });
             // For a person to look at: DEPLOY_SCREENSHOT_DIR keeps a picture of each page checked.
             var screenshots = Environment.GetEnvironmentVariable("DEPLOY_SCREENSHOT_DIR");
             if (screenshots is not null)
@@ -54,15 +55,15 @@ public sealed class AppHostProcessTests
 
             var origin = new Uri(loginUrl).GetLeftPart(UriPartial.Authority);
             await page.GotoAsync($"{origin}/consolelogs/resource/api");
-            await page.GetByText("Now listening on").First.WaitForAsync(new() { Timeout = 60_000 });
+            await Visible(page, "text=/Now listening on/").WaitForAsync(new() { Timeout = 60_000 });
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-console.png"), FullPage = true });
 
             // Structured logs and metrics arrive over OTLP from the services' defaults.
             await page.GotoAsync($"{origin}/structuredlogs/resource/api");
-            await page.Locator("text=/Now listening on/ >> visible=true").First.WaitForAsync(new() { Timeout = 60_000 });
+            await Visible(page, "text=/Now listening on/").WaitForAsync(new() { Timeout = 60_000 });
             await page.GotoAsync($"{origin}/metrics/resource/api");
-            await page.Locator("text=/Microsoft.AspNetCore.Hosting/ >> visible=true").First.WaitForAsync(new() { Timeout = 60_000 });
+            await Visible(page, "text=/Microsoft.AspNetCore.Hosting/").WaitForAsync(new() { Timeout = 60_000 });
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-metrics.png"), FullPage = true });
 
@@ -87,4 +88,7 @@ public sealed class AppHostProcessTests
             playwright.Dispose();
         }
     }
+
+    // The first visible match: the dashboard keeps hidden copies of some texts (menus, templates).
+    private static ILocator Visible(IPage page, string selector) => page.Locator(selector + " >> visible=true").First;
 }
