@@ -21,7 +21,7 @@ public sealed class AppHostProcessTests
 
         await CheckDashboardAsync(login, web);
 
-        var dcp = Processes.Matching("aspire.hosting.orchestration");
+        var dcp = Processes.Matching("aspire.hosting.orchestration").Where(pid => Processes.CommandLine(pid) is var c && (c.Contains(state.Path, StringComparison.Ordinal) || c.Contains($"--monitor {appHost.Id} ", StringComparison.Ordinal))).ToList();
         var started = Processes.Matching(state.Path).Concat(Processes.Matching("/Samples/")).Except(dcp).Distinct().ToList();
         Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("postgres", StringComparison.Ordinal));
         Assert.Contains(started, pid => Processes.CommandLine(pid).Contains("redis-server", StringComparison.Ordinal) ||
