@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Deploy.Hosting.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -85,7 +86,7 @@ internal static class LocalGpus
         if (project.Annotations.OfType<ExecutableAnnotation>().LastOrDefault() is { } executable)
             return ([executable.Command], executable.WorkingDirectory);
         var path = project.GetProjectMetadata().ProjectPath;
-        var configuration = appHost?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var configuration = BuiltProjectLocator.ConfigurationOf(appHost);
         return (["dotnet", "run", "--project", path, "--no-build", "--configuration", configuration, "--no-launch-profile"], Path.GetDirectoryName(path)!);
     }
 

@@ -157,10 +157,7 @@ internal sealed class NativeServer(IResource resource, INativeLauncher launcher,
     private Task PublishAsync(string state, string style, string? message = null, int? exitCode = null, int? pid = null) =>
         environment.Notifications.PublishUpdateAsync(resource, s =>
         {
-            var properties = s.Properties
-                .RemoveAll(p => p.Name is RestartProperties.Restarts or RestartProperties.Reason or "process.pid")
-                .Add(new ResourcePropertySnapshot(RestartProperties.Restarts, _restarts.Restarts.ToString(CultureInfo.InvariantCulture)))
-                .Add(new ResourcePropertySnapshot(RestartProperties.Reason, message));
+            var properties = RestartProperties.With(s.Properties.RemoveAll(p => p.Name == "process.pid"), _restarts.Restarts, message);
             if (pid is not null)
                 properties = properties.Add(new ResourcePropertySnapshot("process.pid", pid.Value.ToString(CultureInfo.InvariantCulture)));
             return s with

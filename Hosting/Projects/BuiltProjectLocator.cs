@@ -8,6 +8,10 @@ internal static class BuiltProjectLocator
 {
     private const string MetadataPrefix = "Deploy.ProjectTargetPath:";
 
+    /// <summary>The build configuration the AppHost was built with, which DCP passes to <c>dotnet run</c> too.</summary>
+    public static string ConfigurationOf(Assembly? appHostAssembly) =>
+        appHostAssembly?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
     /// <summary>The built native executable of <paramref name="projectPath"/>, or null when there is none to trust
     /// (not built, several target frameworks, or <c>UseAppHost=false</c>), in which case DCP's <c>dotnet run</c> stays.</summary>
     public static string? Find(string projectPath, string configuration, Assembly? appHostAssembly)

@@ -47,7 +47,7 @@ internal static class FastStart
             return;
         }
 
-        var configurationName = appHostAssembly?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var configurationName = BuiltProjectLocator.ConfigurationOf(appHostAssembly);
         var dotnetRoot = DotnetRoot.Find();
         var fallbacks = new List<string>();
         foreach (var project in model.Resources.OfType<ProjectResource>())

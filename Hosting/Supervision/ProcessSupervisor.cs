@@ -61,18 +61,12 @@ internal sealed class ProcessSupervisor(
             : decision.Reason;
         await notifications.PublishUpdateAsync(change.Resource, change.ResourceId, s => s with
         {
-            Properties = s.Properties
-                .RemoveAll(p => p.Name is RestartProperties.Restarts or RestartProperties.Reason)
-                .Add(new ResourcePropertySnapshot(RestartProperties.Restarts, decision.Attempt.ToString(CultureInfo.InvariantCulture)))
-                .Add(new ResourcePropertySnapshot(RestartProperties.Reason, reason)),
+            Properties = RestartProperties.With(s.Properties, decision.Attempt, reason),
         }).ConfigureAwait(false);
-        if (!decision.Restart)
-        {
-            _logger.LogWarning("{Resource} {Reason}.", change.ResourceId, reason);
-            return;
-        }
-
         _logger.LogWarning("{Resource} {Reason}.", change.ResourceId, reason);
+        if (!decision.Restart)
+            return;
+
         try
         {
             await Task.Delay(decision.Delay, stoppingToken).ConfigureAwait(false);
