@@ -7,7 +7,7 @@ if (args.Contains(DeviceCheck.Switch))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource("docs");
-builder.AddRedisClient("cache");
+builder.AddWorkerRedisClient();
 builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Embedder"));
 builder.Services.AddSingleton(services => ProjectionFactory.Create(
     services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkerOptions>>().Value.Device,

@@ -16,17 +16,11 @@ public sealed class WorkerTracingTests(RedisServer redis) : IClassFixture<RedisS
     {
         await redis.FlushAsync();
         var exported = new List<Activity>();
-        Activity? request;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Configuration["ConnectionStrings:cache"] = redis.ConnectionString;
-        builder.AddServiceDefaults();
-        builder.AddRedisClient("cache");
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
-        builder.Services.AddSingleton<JobStream>().AddSingleton<EmbeddingQueue>();
-        using (var host = builder.Build())
+        // The worker as its Program.cs registers Redis.
+        using (var worker = Build(exported, builder => builder.AddWorkerRedisClient()))
         {
-            await host.StartAsync(TestContext.Current.CancellationToken);
-            var jobs = host.Services.GetRequiredService<JobStream>();
+            await worker.StartAsync(TestContext.Current.CancellationToken);
+            var jobs = worker.Services.GetRequiredService<JobStream>();
             await jobs.JoinAsync();
             for (var i = 0; i < 5; i++)
             {
@@ -34,11 +28,19 @@ public sealed class WorkerTracingTests(RedisServer redis) : IClassFixture<RedisS
                 await jobs.ClaimAbandonedAsync("idle-worker", TimeSpan.FromSeconds(10), "0-0", 32);
             }
 
+            await worker.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        // The Api as its Program.cs registers Redis: its commands are traced inside the request.
+        Activity? request;
+        using (var api = Build(exported, builder => builder.AddRedisClient("cache")))
+        {
+            await api.StartAsync(TestContext.Current.CancellationToken);
             // The host's application name is the test assembly's, so its service defaults export this source.
-            using var source = new ActivitySource(builder.Environment.ApplicationName);
+            using var source = new ActivitySource(typeof(WorkerTracingTests).Assembly.GetName().Name!);
             using (request = source.StartActivity("POST /documents"))
-                await host.Services.GetRequiredService<EmbeddingQueue>().EnqueueAsync(1);
-            await host.StopAsync(TestContext.Current.CancellationToken);
+                await api.Services.GetRequiredService<EmbeddingQueue>().EnqueueAsync(1);
+            await api.StopAsync(TestContext.Current.CancellationToken);
         }
 
         var commands = exported.Select(a => a.DisplayName).ToList();
@@ -48,5 +50,20 @@ public sealed class WorkerTracingTests(RedisServer redis) : IClassFixture<RedisS
         Assert.NotNull(request);
         var add = Assert.Single(exported, a => a.DisplayName == "XADD" && a.TraceId == request.TraceId);
         Assert.Equal(request.SpanId, add.ParentSpanId);
+    }
+
+    private IHost Build(List<Activity> exported, Action<HostApplicationBuilder> addRedis)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environments.Production,
+            ApplicationName = typeof(WorkerTracingTests).Assembly.GetName().Name,
+        });
+        builder.Configuration["ConnectionStrings:cache"] = redis.ConnectionString;
+        builder.AddServiceDefaults();
+        addRedis(builder);
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
+        builder.Services.AddSingleton<JobStream>().AddSingleton<EmbeddingQueue>();
+        return builder.Build();
     }
 }
