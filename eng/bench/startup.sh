@@ -4,7 +4,7 @@
 #   2. its projects alone on bare Aspire, then with Deploy (servers started by this script)
 #   3. the floor: the same built processes started by this script in dependency order
 #   4. idle RSS and PSS per process kind of the reference app
-#   5. publishing all three targets from the built AppHost
+#   5. publishing every target from the built AppHost, and the size of each output tree (eng/bench/publish.sh)
 # Usage: eng/bench/startup.sh [runs=5]   (builds in Release first; needs postgresql and redis-server)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -111,19 +111,11 @@ floor_once() {
 }
 floor=(); for _ in $(seq 1 "$runs"); do floor+=("$(floor_once)"); done
 
-# 5. Publishing all three targets.
-publish=()
-for _ in $(seq 1 "$runs"); do
-  rm -rf "$work/publish"; t0=$(now)
-  ASPIRE_HOME="$work/aspire-home" dotnet "$apphost" --operation publish --step publish --output-path "$work/publish" >/dev/null 2>&1
-  publish+=("$(echo "$(now) $t0" | awk '{printf "%.2f\n", $1 - $2}')")
-done
-
 echo "reference app with Deploy, start -> all healthy (median of $runs): $(printf '%s\n' "${reference[@]}" | median) s   [${reference[*]}]"
 echo "projects alone, bare Aspire (median of $runs):                   $(printf '%s\n' "${bare[@]}" | median) s   [${bare[*]}]"
 echo "projects alone, Aspire + Deploy (median of $runs):               $(printf '%s\n' "${with[@]}" | median) s   [${with[*]}]"
 echo "floor, built processes in dependency order (median of $runs):    $(printf '%s\n' "${floor[@]}" | median) s   [${floor[*]}]"
-echo "publish k8s + compose + aca from the built AppHost (median of $runs): $(printf '%s\n' "${publish[@]}" | median) s   [${publish[*]}]"
 echo "idle memory of the reference app, per process kind:"
 echo "$mem_report"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+"$root/eng/bench/publish.sh" "$runs"
