@@ -27,7 +27,9 @@ internal static class CommonJobs
 
     public static OrderedDictionary<string, object> Publish(WorkflowPlan plan, WorkflowTarget target)
     {
-        var command = $"dotnet run --project {plan.AppHostProject} -- --operation publish --step publish-{target.Name} " +
+        // A file-based AppHost (apphost.cs) runs as a file, not a project.
+        var run = plan.AppHostProject.EndsWith(".cs", StringComparison.Ordinal) ? plan.AppHostProject : $"--project {plan.AppHostProject}";
+        var command = $"dotnet run {run} -- --operation publish --step publish-{target.Name} " +
             $"--output-path \"$GITHUB_WORKSPACE/{WorkflowPlan.OutputFolder}\"";
         // The overlays name the images this run pushes, so what is applied is exactly what was built from this commit.
         if (target.Kind == DeployKind.Kubernetes)

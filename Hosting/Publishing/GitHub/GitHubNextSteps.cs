@@ -15,9 +15,10 @@ internal static class GitHubNextSteps
             .Append(" (Settings > Environments)");
         if (plan.Environments.Count > 1)
             text.Append("; give '").Append(plan.Environments[^1]).Append("' required reviewers, or it deploys without approval");
-        text.Append(".\n  3. Create these secrets and variables (names only here; values never leave GitHub). In the repository:\n");
+        text.Append(".\n  3. Create these secrets and variables (names only here; values never leave GitHub).\n");
         if (plan.Targets.Any(t => t.NeedsRegistry))
         {
+            text.Append("     In the repository:\n");
             if (plan.Registry.Value is null)
                 text.Append("       ").Append(plan.Registry.IsSecret ? "secret " : "variable ").Append(plan.Registry.GitHubName).Append(": the image registry, such as ghcr.io/<owner>\n");
             if (!CommonJobs.IsOtherRegistry(plan.Registry))

@@ -9,6 +9,8 @@ namespace Deploy.Hosting.Publishing.GitHub;
 /// <summary>Reads the model into a <see cref="WorkflowPlan"/>, collecting every problem.</summary>
 internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishContext context, GitHubProblems problems)
 {
+    public const string ProjectKey = "Deploy:GitHub:AppHostProject";
+
     public async Task<WorkflowPlan> PlanAsync()
     {
         var root = RepositoryRoot.Find(context.AppHostDirectory);
@@ -143,14 +145,23 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
         return false;
     }
 
-    // Aspire records the AppHost's project file as AppHost:Path; without it, the project file in the AppHost's directory.
+    // Deploy:GitHub:AppHostProject wins (a host that is not the AppHost, such as a test, names the real one); then Aspire's
+    // AppHost:Path; then the project file in the AppHost's directory.
     private string AppHostProject()
     {
-        var path = context.Configuration["AppHost:Path"];
+        var configured = context.Configuration[$"{ProjectKey}"];
+        var path = configured is { Length: > 0 } ? Path.GetFullPath(configured, context.AppHostDirectory) : context.Configuration["AppHost:Path"];
         if (path is not null && Path.GetExtension(path) is ".csproj" or ".cs")
             return path;
         var directory = path is not null && Directory.Exists(path) ? path : context.AppHostDirectory;
-        return Directory.Exists(directory) ? Directory.GetFiles(directory, "*.csproj").Order(StringComparer.Ordinal).FirstOrDefault() ?? directory : directory;
+        var project = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.csproj").Order(StringComparer.Ordinal).FirstOrDefault() : null;
+        if (project is null)
+        {
+            problems.Add(target.Name, $"No AppHost project file was found in '{directory}', so CI could not publish the model.",
+                $"Publish from the AppHost project (dotnet run --project <AppHost.csproj>), or set configuration '{ProjectKey}' to it.");
+        }
+
+        return project ?? directory;
     }
 
     private static string Relative(string root, string path)
