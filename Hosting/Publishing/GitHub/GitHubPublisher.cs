@@ -25,8 +25,17 @@ internal sealed class GitHubPublisher(GitHubWorkflowsResource target, PublishCon
 
         if (plan.Targets.Any(t => t.NeedsRegistry) && plan.Registry.Value is null)
         {
-            context.Logger.LogWarning("GitHub Actions target '{Target}': the registry has no value, so the workflows read it from the GitHub {Kind} {Name}. " +
-                "Set it (such as ghcr.io/<owner>) before the first run.", target.Name, plan.Registry.IsSecret ? "secret" : "variable", plan.Registry.GitHubName);
+            // A secret registry is never written, by design; a missing value is the one thing worth a warning.
+            if (plan.Registry.IsSecret)
+            {
+                context.Logger.LogInformation("GitHub Actions target '{Target}': the registry is a secret, so the workflows read it from the GitHub secret {Name}.",
+                    target.Name, plan.Registry.GitHubName);
+            }
+            else
+            {
+                context.Logger.LogWarning("GitHub Actions target '{Target}': the registry has no value, so the workflows read it from the GitHub variable {Name}. " +
+                    "Set it (such as ghcr.io/<owner>) before the first run.", target.Name, plan.Registry.GitHubName);
+            }
         }
 
         context.Logger.LogInformation("{NextSteps}", GitHubNextSteps.Text(plan, Path.Combine(context.FinalOutputPath, WorkflowsFolder)));

@@ -55,5 +55,7 @@ public sealed class GitHubSecretTests
 
         Assert.DoesNotContain("registry.example.com", published.AllText + published.Log, StringComparison.Ordinal);
         Assert.Contains("REGISTRY: ${{ secrets.IMAGE_REGISTRY }}", published.Files["deploy-k8s.yml"], StringComparison.Ordinal);
+        Assert.Contains("GitHub secret IMAGE_REGISTRY", published.Log, StringComparison.Ordinal);
+        await GitHubPublish.AssertValidAsync(published);
     }
 }
