@@ -17,4 +17,11 @@ internal static class RepositoryRoot
 
         return Path.GetDirectoryName(start) ?? start;
     }
+
+    /// <summary><paramref name="path"/> relative to <paramref name="root"/>, with forward slashes, as workflows write paths.</summary>
+    public static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.Length == 0 ? "." : relative;
+    }
 }

@@ -1,8 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kubernetes;
 using Deploy.Hosting.Publishing.Azure;
 using Deploy.Hosting.Publishing.Compose;
 using Deploy.Hosting.Publishing.Dockerfiles;
-using Aspire.Hosting.Kubernetes;
+using Deploy.Hosting.Publishing.Kubernetes;
 
 namespace Deploy.Hosting.Publishing.GitHub;
 
@@ -25,7 +26,7 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
                 "Add one beside it: AddKubernetesEnvironment(\"k8s\"), AddDockerComposeEnvironment(\"compose\") or AddAzureContainerAppEnvironment(\"aca\").");
         }
 
-        return new(Relative(root, AppHostProject()), File.Exists(Path.Combine(root, "global.json")), target.Branch, [.. target.Environments],
+        return new(RepositoryRoot.Relative(root, AppHostProject()), File.Exists(Path.Combine(root, "global.json")), target.Branch, [.. target.Environments],
             registry, secrets, targets);
     }
 
@@ -106,44 +107,30 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
             return null;
         }
 
-        var images = kind == DeployKind.Azure ? [] : Images(kind.Value, root);
+        CheckEnvironmentFiles(deploy);
+        var images = kind == DeployKind.Azure ? [] : new ImagePlanner(context, problems).Plan(kind.Value, root);
         return new(deploy.Name, kind.Value, images);
     }
 
-    private List<ImageBuild> Images(DeployKind kind, string root)
+    // The deploy jobs apply overlays/<env> and compose.<env>.yaml, so the target must write one for every GitHub environment.
+    private void CheckEnvironmentFiles(PublishTargetResource deploy)
     {
-        var images = new List<ImageBuild>();
-        foreach (var resource in context.Model.Resources.Where(r => r is not PublishTargetResource).OrderBy(r => r.Name, StringComparer.Ordinal))
+        var (written, comparer, fix) = deploy switch
         {
-            var name = resource.Name.ToLowerInvariant();
-            if (resource.Annotations.OfType<DockerfileBuildAnnotation>().LastOrDefault() is { } dockerfile)
-            {
-                var buildContext = Path.GetFullPath(dockerfile.ContextPath, context.AppHostDirectory);
-                var file = Path.GetFullPath(dockerfile.DockerfilePath, buildContext);
-                if (Inside(root, resource, buildContext) && Inside(root, resource, file))
-                    images.Add(new(name, resource.Name, Relative(root, file), Relative(root, buildContext), IsGenerated: false));
-            }
-            else if (resource is ProjectResource project)
-            {
-                var buildContext = DockerfileGenerator.FindBuildContext(project, context.AppHostDirectory);
-                var file = kind == DeployKind.Kubernetes ? $"images/{name}.Dockerfile" : $"{name}.Dockerfile";
-                if (Inside(root, resource, buildContext))
-                    images.Add(new(name, resource.Name, file, Relative(root, buildContext), IsGenerated: true));
-            }
-        }
-
-        return images;
+            KubernetesEnvironmentResource k8s => (KubernetesOptions.From(k8s, context.Configuration).Environments, StringComparer.Ordinal,
+                $"Add it to the overlays of '{deploy.Name}' (WithEnvironments on it, or Deploy:Kubernetes:Environments)."),
+            DockerComposeEnvironmentResource compose => (ComposeEnvironments(compose), StringComparer.OrdinalIgnoreCase,
+                $"Add it to the environments of '{deploy.Name}' (WithEnvironments on it, or Deploy:Compose:Environments)."),
+            _ => ((IReadOnlyList<string>)[.. target.Environments], StringComparer.Ordinal, ""),
+        };
+        foreach (var environment in target.Environments.Where(e => !written.Contains(e, comparer)))
+            problems.Add(deploy.Name, $"It writes no files for GitHub environment '{environment}', which workflow '{target.Name}' deploys to.", fix);
     }
 
-    private bool Inside(string root, IResource resource, string path)
-    {
-        var relative = Path.GetRelativePath(root, path);
-        if (relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
-            return true;
-        problems.Add(resource.Name, $"Its image builds from '{path}', outside the repository '{root}' that CI checks out.",
-            "Keep the project and its Dockerfile inside the AppHost's repository.");
-        return false;
-    }
+    private string[] ComposeEnvironments(DockerComposeEnvironmentResource compose) =>
+        context.Configuration["Deploy:Compose:Environments"] is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [.. compose.Environments];
 
     // Deploy:GitHub:AppHostProject wins (a host that is not the AppHost, such as a test, names the real one); then Aspire's
     // AppHost:Path; then the project file in the AppHost's directory.
@@ -162,11 +149,5 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
         }
 
         return project ?? directory;
-    }
-
-    private static string Relative(string root, string path)
-    {
-        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        return relative.Length == 0 ? "." : relative;
     }
 }
