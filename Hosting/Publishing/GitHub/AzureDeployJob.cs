@@ -23,7 +23,7 @@ internal static class AzureDeployJob
         setup.Append("azd env set DOTNET_ENVIRONMENT ").Append(GitHubNames.DotnetEnvironment(environment)).Append('\n');
         foreach (var secret in plan.Secrets)
             setup.Append("azd env set ").Append(secret.AzureVariable).Append(" \"$").Append(secret.Secret).Append("\"\n");
-        var env = Map([.. plan.Secrets.Select(s => (s.Secret, (object?)GitHubNames.SecretExpression(s.Secret)))]);
+        var env = Map([.. plan.Secrets.Select(s => (s.Secret, (object?)s.Expression))]);
         return
         [
             CommonJobs.Checkout(),

@@ -19,7 +19,10 @@ internal static class ComposeDeployJob
         var folder = CommonJobs.ArtifactFolder(target);
         var remote = $"deploy/{target.Name}-{environment}";
         var files = $"-f compose.yaml -f {ComposeNames.OverrideFile(environment)}";
+        // .env.example holds the values the AppHost knows (non-secret parameters); what GitHub supplies replaces its entries.
+        var supplied = plan.Secrets.Select(s => s.ComposeVariable).Concat(target.Images.Select(i => $"{ComposeNames.Variable(i.Resource)}_IMAGE")).ToList();
         var dotEnv = new StringBuilder("umask 077\n{\n");
+        dotEnv.Append("  grep -Ev '^(#|$").Append(string.Concat(supplied.Select(v => $"|{v}="))).Append(")' .env.example || true\n");
         foreach (var secret in plan.Secrets)
             dotEnv.Append("  printf '%s=%s\\n' ").Append(secret.ComposeVariable).Append(" \"$").Append(secret.Secret).Append("\"\n");
         foreach (var image in target.Images)
@@ -29,7 +32,7 @@ internal static class ComposeDeployJob
         }
 
         dotEnv.Append("} > .env\n");
-        var env = Map([.. plan.Secrets.Select(s => (s.Secret, (object?)GitHubNames.SecretExpression(s.Secret)))]);
+        var env = Map([.. plan.Secrets.Select(s => (s.Secret, (object?)s.Expression))]);
         var ssh = Map(("SSH_HOST", GitHubNames.SecretExpression(HostSecret(environment))), ("SSH_USER", GitHubNames.SecretExpression(UserSecret(environment))));
         return
         [

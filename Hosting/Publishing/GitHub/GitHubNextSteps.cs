@@ -30,7 +30,8 @@ internal static class GitHubNextSteps
         text.Append("     In each environment (each its own value):\n");
         foreach (var secret in plan.Secrets)
         {
-            text.Append("       secret ").Append(secret.Secret).Append(": parameter '").Append(secret.Parameter).Append('\'')
+            text.Append(secret.IsVariable ? "       variable " : "       secret ").Append(secret.Secret).Append(": parameter '").Append(secret.Parameter).Append('\'')
+                .Append(secret.IsVariable ? " (not secret, but the AppHost's configuration has no value for it)" : "")
                 .Append(secret.IsGenerated ? " (generated in run mode: choose one strong value per environment and keep it)" : "").Append('\n');
         }
 

@@ -17,7 +17,7 @@ internal static class KubernetesDeployJob
         foreach (var secret in plan.Secrets)
             secrets.Append("  printf '%s=%s\\n' '").Append(secret.Parameter).Append("' \"$").Append(secret.Secret).Append("\"\n");
         secrets.Append("} > ").Append(overlay).Append("/parameters.env\n");
-        var env = Map([.. plan.Secrets.Select(s => (s.Secret, (object?)GitHubNames.SecretExpression(s.Secret)))]);
+        var env = Map([.. plan.Secrets.Select(s => (s.Secret, (object?)s.Expression))]);
         return
         [
             CommonJobs.Download(target),

@@ -16,13 +16,17 @@ internal enum DeployKind
 /// <param name="IsGenerated">Whether the Dockerfile is one the target writes (so it exists only after the CI publish).</param>
 internal sealed record ImageBuild(string Name, string Resource, string Dockerfile, string Context, bool IsGenerated);
 
-/// <summary>A parameter whose value comes from a GitHub secret.</summary>
+/// <summary>A parameter whose value comes from GitHub: a secret, or a variable for a non-secret parameter without a value.</summary>
 /// <param name="Parameter">The parameter's name (the Kubernetes <c>parameters.env</c> key).</param>
-/// <param name="Secret">The GitHub secret it is read from.</param>
+/// <param name="Secret">The GitHub secret (or variable) it is read from.</param>
 /// <param name="ComposeVariable">The Compose <c>.env</c> variable.</param>
 /// <param name="AzureVariable">The azd environment variable.</param>
 /// <param name="IsGenerated">Whether run mode generates it (the secret keeps it stable across deploys).</param>
-internal sealed record SecretInput(string Parameter, string Secret, string ComposeVariable, string AzureVariable, bool IsGenerated);
+/// <param name="IsVariable">Whether it is read from a GitHub variable (not secret, and the AppHost has no value for it).</param>
+internal sealed record SecretInput(string Parameter, string Secret, string ComposeVariable, string AzureVariable, bool IsGenerated, bool IsVariable = false)
+{
+    public string Expression => IsVariable ? GitHubNames.VariableExpression(Secret) : GitHubNames.SecretExpression(Secret);
+}
 
 /// <summary>Where the registry comes from.</summary>
 /// <param name="Value">The value written into the workflow, or null when it is read from GitHub.</param>

@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kubernetes;
 using Deploy.Hosting.Publishing.Azure;
@@ -59,19 +60,29 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
         return new(value?.TrimEnd('/'), name, parameter.Secret);
     }
 
-    private string? Value(ParameterResource parameter)
+    // Configuration, else the value given to AddParameter; the synchronous read, since GetValueAsync may wait for a prompt.
+    private static string? Value(ParameterResource parameter)
     {
-        var value = context.Configuration[ComposeNames.ConfigurationKey(parameter)];
-        if (string.IsNullOrWhiteSpace(value) && parameter.Default is { } fallback and not GenerateParameterDefault)
-            value = fallback.GetDefaultValue();
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (parameter.Default is GenerateParameterDefault)
+            return null;
+        try
+        {
+#pragma warning disable CS0618
+            var value = parameter.Value;
+#pragma warning restore CS0618
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+        catch (MissingParameterValueException)
+        {
+            return null;
+        }
     }
 
-    // Generated passwords come from secrets too: a fresh one per deploy would lock the app out of its own database.
+    // A non-secret parameter without a value comes from a GitHub variable. Generated passwords come from secrets too: a fresh one per deploy would lock the app out of its own database.
     private List<SecretInput> Secrets(RegistryInput registry, IEnumerable<ParameterResource> used)
     {
         var parameters = used
-            .Where(p => p != target.Registry && (p.Secret || p.Default is GenerateParameterDefault))
+            .Where(p => p != target.Registry && (p.Secret || p.Default is GenerateParameterDefault || Value(p) is null))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var secrets = new List<SecretInput>();
         foreach (var parameter in parameters)
@@ -86,7 +97,8 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
             var clash = secrets.FirstOrDefault(s => s.Secret == name)?.Parameter ?? (name == registry.GitHubName ? target.Registry?.Name : null);
             if (clash is not null)
                 problems.Add(parameter.Name, $"Its GitHub secret {name} is also the one of '{clash}'.", "Rename one of the parameters.");
-            secrets.Add(new(parameter.Name, name, ComposeNames.Variable(parameter), ParametersFile.Variable(parameter), parameter.Default is GenerateParameterDefault));
+            secrets.Add(new(parameter.Name, name, ComposeNames.Variable(parameter), ParametersFile.Variable(parameter), parameter.Default is GenerateParameterDefault,
+                IsVariable: !parameter.Secret && parameter.Default is not GenerateParameterDefault));
         }
 
         return secrets;

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Deploy.Hosting.Tests.Publishing.Compose;
 using Deploy.Hosting.Tests.TestSupport;
 
 namespace Deploy.Hosting.Tests.Publishing.GitHub;
@@ -56,6 +57,28 @@ public sealed class GitHubSecretTests
         Assert.DoesNotContain("registry.example.com", published.AllText + published.Log, StringComparison.Ordinal);
         Assert.Contains("REGISTRY: ${{ secrets.IMAGE_REGISTRY }}", published.Files["deploy-k8s.yml"], StringComparison.Ordinal);
         Assert.Contains("GitHub secret IMAGE_REGISTRY", published.Log, StringComparison.Ordinal);
+        await GitHubPublish.AssertValidAsync(published);
+    }
+
+    [Fact]
+    public async Task Publish_NonSecretParameterWithoutValue_ReadsGitHubVariable()
+    {
+        using var output = new TestDirectory();
+
+        var published = await GitHubPublish.RunAsync(b =>
+        {
+            b.AddDockerComposeEnvironment("compose");
+            b.AddKubernetesEnvironment("k8s");
+            var region = b.AddParameter("region");
+            var level = b.AddParameter("log-level", "Information");
+            b.Api().WithEnvironment("Region", region).WithEnvironment("LogLevel", level);
+        }, output.Path);
+
+        Assert.Contains("REGION: ${{ vars.REGION }}", published.Files["deploy-compose.yml"], StringComparison.Ordinal);
+        Assert.Contains("printf '%s=%s\\n' 'region' \"$REGION\"", published.Files["deploy-k8s.yml"], StringComparison.Ordinal);
+        Assert.Contains("grep -Ev '^(#|$|REGION=|API_IMAGE=)' .env.example", published.Files["deploy-compose.yml"], StringComparison.Ordinal);
+        Assert.DoesNotContain("LOG_LEVEL", published.AllText, StringComparison.Ordinal);
+        Assert.Contains("variable REGION: parameter 'region' (not secret, but the AppHost's configuration has no value for it)", published.Log, StringComparison.Ordinal);
         await GitHubPublish.AssertValidAsync(published);
     }
 }
