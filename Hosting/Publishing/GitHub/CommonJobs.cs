@@ -42,7 +42,9 @@ internal static class CommonJobs
                 Checkout(),
                 SetupDotnet(plan),
                 Map(("name", $"Publish {target.Name} from this commit"), ("run", command + "\n")),
-                Map(("uses", UploadAction), ("with", Map(("name", ArtifactName(target)), ("path", ArtifactFolder(target)), ("if-no-files-found", "error")))),
+                // Hidden files too: the Compose deploy builds its .env from the published .env.example.
+                Map(("uses", UploadAction), ("with", Map(("name", ArtifactName(target)), ("path", ArtifactFolder(target)), ("if-no-files-found", "error"),
+                    ("include-hidden-files", true)))),
             }));
     }
 
