@@ -50,6 +50,12 @@ internal sealed class WorkflowPlanner(GitHubWorkflowsResource target, PublishCon
         if (target.Registry is not { } parameter)
             return new(null, "REGISTRY", IsSecret: false);
         var name = GitHubNames.Secret(parameter);
+        if (!GitHubNames.IsValidSecret(name))
+        {
+            problems.Add(parameter.Name, $"Its GitHub {(parameter.Secret ? "secret" : "variable")} would be named {name}, which GitHub rejects " +
+                "(no leading digit, no GITHUB_ prefix).", "Rename the parameter.");
+        }
+
         var value = parameter.Secret ? null : Value(parameter);
         if (value is not null && (value.Contains("://", StringComparison.Ordinal) || value.Any(char.IsWhiteSpace) || value.Any(char.IsAsciiLetterUpper)))
         {

@@ -63,4 +63,20 @@ public sealed class GitHubErrorTests
         Assert.Contains("Fix: Add it to the environments of 'compose'", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(output.Path));
     }
+
+    [Fact]
+    public async Task Publish_RegistryNamedLikeGitHubOwn_IsRejectedWithFix()
+    {
+        using var output = new TestDirectory();
+
+        var error = await Assert.ThrowsAsync<PublishFailedException>(() => GitHubPublish.RunAsync(b =>
+        {
+            b.AddDockerComposeEnvironment("compose");
+            b.Api();
+        }, output.Path, target: (b, github) => github.WithRegistry(b.AddParameter("github-registry"))));
+
+        Assert.Contains("Resource 'github-registry': Its GitHub variable would be named GITHUB_REGISTRY, which GitHub rejects", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix: Rename the parameter.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(output.Path));
+    }
 }
