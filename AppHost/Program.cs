@@ -5,6 +5,8 @@ builder.AddDeploy();
 builder.AddKubernetesEnvironment("k8s");
 builder.AddDockerComposeEnvironment("compose");
 builder.AddAzureContainerAppEnvironment("aca");
+var registry = builder.AddParameter("registry");
+builder.AddGitHubWorkflows("github").WithRegistry(registry);
 
 // Protects the Api's writes. Local runs take the development value in appsettings.Development.json; deployments get
 // it from their secret store (a Kubernetes Secret, a Compose .env, a Bicep @secure() parameter).
