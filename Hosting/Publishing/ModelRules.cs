@@ -61,7 +61,8 @@ internal static partial class ModelRules
         foreach (var (environment, o) in resource.Annotations.OfType<EnvironmentOverridesAnnotation>().Select(a => (a.Environment, a.Overrides)))
         {
             var where = $"Resource '{resource.Name}', ForEnvironment(\"{environment}\")";
-            if (!environments.Contains(environment, StringComparer.OrdinalIgnoreCase))
+            // A target without a fixed list (azd environments are created at deploy time) accepts any name.
+            if (environments.Count > 0 && !environments.Contains(environment, StringComparer.OrdinalIgnoreCase))
             {
                 problems.Add($"{where}: target '{targetName}' publishes no environment '{environment}' (it has {string.Join(", ", environments)}). " +
                     "Fix: use one of those names, or add the environment to the target with WithEnvironments(...).");

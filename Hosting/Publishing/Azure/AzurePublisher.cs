@@ -17,9 +17,9 @@ internal static class AzurePublisher
             .OrderBy(r => AzureNames.App(r.Name), StringComparer.Ordinal).ToList();
         var apps = computed.Except(services).OrderBy(r => AzureNames.App(r.Name), StringComparer.Ordinal).ToList();
         // What others await with WaitForCompletion runs once: a job, without ingress (its endpoints are not served).
-        var jobs = apps.Where(a => model.Resources.Any(r => r.Annotations.OfType<WaitAnnotation>()
-            .Any(w => w.WaitType == WaitType.WaitForCompletion && ReferenceEquals(w.Resource, a)))).ToHashSet();
-        var errors = AzureProblems.Check(apps);
+        var jobs = apps.Where(a => OneShot.Is(a, model.Resources)).ToHashSet();
+        var errors = ModelRules.Check([.. context.Model.Resources], [], target.Name);
+        errors.AddRange(AzureProblems.Check(apps));
         var ports = AzurePorts.Plan(apps.Where(a => AzureProblems.HasImage(a) && !jobs.Contains(a)), errors);
         if (errors.Count > 0)
             throw Failure(target, errors);

@@ -14,7 +14,7 @@ internal static class KubernetesPublisher
     {
         var options = KubernetesOptions.From(target, context.Configuration);
         var workloads = context.Model.Resources.Where(IsWorkload).ToList();
-        var errors = PublishabilityChecker.Check(workloads, options);
+        var errors = PublishabilityChecker.Check([.. context.Model.Resources], workloads, options, target.Name);
         var ports = EndpointPorts.Plan(workloads.Where(PublishabilityChecker.HasImage), errors);
         if (errors.Count > 0)
             throw Failure(errors);

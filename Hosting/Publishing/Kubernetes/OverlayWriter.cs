@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Deploy.Hosting.Environments;
 using Microsoft.Extensions.Configuration;
 using static Deploy.Hosting.Publishing.Kubernetes.Yaml;
 
@@ -20,7 +21,7 @@ internal static class OverlayWriter
             var ns = KubernetesNames.Label($"{appName}-{environment}");
             OutputFiles.Write(root, $"{folder}/namespace.yaml", Yaml.Write(Map(("apiVersion", "v1"), ("kind", "Namespace"),
                 ("metadata", Map(("name", ns), ("labels", Sorted([KeyValuePair.Create(KubernetesNames.PartOfLabel, appName)])))))));
-            OutputFiles.Write(root, $"{folder}/resources.yaml", Yaml.WriteAll(plans.Select(ResourcesPatch)));
+            OutputFiles.Write(root, $"{folder}/resources.yaml", Yaml.WriteAll(plans.Select(p => ResourcesPatch(p, environment))));
             OutputFiles.Write(root, $"{folder}/kustomization.yaml", Yaml.Write(Kustomization(environment, ns, plans, parameters.Count > 0, options)));
             if (parameters.Count == 0)
                 continue;
@@ -46,12 +47,14 @@ internal static class OverlayWriter
     private static OrderedDictionary<string, object> Kustomization(string environment, string ns, IReadOnlyList<WorkloadPlan> plans, bool hasSecrets,
         KubernetesOptions options)
     {
-        // Development runs one pod of everything; the other environments keep the model's replica counts.
+        // ForEnvironment decides; without it development runs one pod of everything and the others keep the model's count.
         var replicas = plans.Where(p => p.Autoscaling is null && !p.IsJob)
-            .Select(p => (object)Map(("name", p.Name), ("count", environment == "development" ? 1 : p.Replicas))).ToList();
-        // Images built here move to the registry; pulled ones keep theirs (an overlay can point them at a mirror).
+            .Select(p => (object)Map(("name", p.Name), ("count", DeploymentSettings.Overrides(p.Resource, environment)?.Replicas
+                ?? (environment == "development" ? 1 : p.Replicas)))).ToList();
+        // Images built here move to the registry, tagged per environment when declared; pulled ones keep theirs (an
+        // overlay can point them at a mirror).
         var images = plans.Select(p => (Name: p.ImageName, NewName: p.IsBuiltHere && options.ImageRegistry is { } registry ? $"{registry}/{p.ImageName}" : p.ImageName,
-                Tag: p.ImageTag))
+                Tag: p.IsBuiltHere ? DeploymentSettings.Overrides(p.Resource, environment)?.ImageTag ?? p.ImageTag : p.ImageTag))
             .Concat(plans.Any(p => p.Waits.Count > 0) ? [WaitImage()] : [])
             .DistinctBy(i => i.Name, StringComparer.Ordinal).OrderBy(i => i.Name, StringComparer.Ordinal)
             .Select(i => (object)Map(("name", i.Name), ("newName", i.NewName), ("newTag", i.Tag))).ToList();
@@ -74,10 +77,11 @@ internal static class OverlayWriter
         return (PodTemplate.WaitImage[..colon], PodTemplate.WaitImage[..colon], PodTemplate.WaitImage[(colon + 1)..]);
     }
 
-    /// <summary>The CPU and memory of each workload in this environment (edit here to size one environment).</summary>
-    private static OrderedDictionary<string, object> ResourcesPatch(WorkloadPlan plan)
+    /// <summary>The CPU and memory of each workload in this environment: the model's, or what ForEnvironment declares.</summary>
+    private static OrderedDictionary<string, object> ResourcesPatch(WorkloadPlan plan, string environment)
     {
-        var container = Map(("name", plan.Name), ("resources", PodTemplate.Resources(plan, gpu: null)));
+        var sized = plan with { Compute = DeploymentSettings.For(plan.Resource, environment).Compute };
+        var container = Map(("name", plan.Name), ("resources", PodTemplate.Resources(sized, gpu: null)));
         return Map(
             ("apiVersion", plan.ApiVersion),
             ("kind", plan.Kind),

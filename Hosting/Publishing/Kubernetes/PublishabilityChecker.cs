@@ -12,9 +12,11 @@ internal static partial class PublishabilityChecker
     public static bool HasImage(IResource resource) =>
         resource is not ExecutableResource || resource.Annotations.OfType<DockerfileBuildAnnotation>().Any();
 
-    public static List<string> Check(IEnumerable<IResource> workloads, KubernetesOptions options)
+    public static List<string> Check(IReadOnlyCollection<IResource> model, IEnumerable<IResource> workloads, KubernetesOptions options, string targetName)
     {
-        var errors = new List<string>();
+        // Overlay folders and namespaces are exact, so this target's rule is stricter than the shared one ('Staging' is
+        // an environment elsewhere, not an overlay name); the shared rules see only the names that pass it.
+        var errors = ModelRules.Check(model, [.. options.Environments.Where(e => KubernetesNames.Label(e) == e)], targetName);
         foreach (var environment in options.Environments.Where(e => KubernetesNames.Label(e) != e))
             errors.Add($"Environment '{environment}' is not a valid overlay name. Fix: use lower-case letters, digits and hyphens, e.g. --environment {KubernetesNames.Label(environment)}.");
         CheckOptions(options, errors);

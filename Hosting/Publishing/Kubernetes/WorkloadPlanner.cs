@@ -40,8 +40,7 @@ internal sealed class WorkloadPlanner(PublishContext context, KubernetesOptions 
         var plannedPorts = ports.GetValueOrDefault(resource) ?? [];
         var mounts = resource.Annotations.OfType<ContainerMountAnnotation>().Where(m => m.Type == ContainerMountType.Volume).ToList();
         var volumes = Volumes(resource, mounts);
-        var isJob = context.Model.Resources.Any(r => r.Annotations.OfType<WaitAnnotation>()
-            .Any(w => w.WaitType == WaitType.WaitForCompletion && ReferenceEquals(w.Resource, resource)));
+        var isJob = OneShot.Is(resource, context.Model.Resources);
         return new WorkloadPlan(resource, name, generated is not null, !isJob && volumes.Any(v => v.ClaimSize is not null), isJob)
         {
             Image = image.Reference,
