@@ -19,12 +19,22 @@ internal sealed record ComposeBuild(string Context, string Dockerfile, string? T
 /// staging directory they are written into, so they resolve wherever the output folder is.</remarks>
 internal sealed class ComposeBuilds(string finalOutputPath, string appHostDirectory, ComposeOutputFiles files, ComposeProblems problems)
 {
+    private readonly SortedSet<string> _contexts = new(StringComparer.Ordinal);
+
+    /// <summary>The absolute build contexts planned so far: the sources the output's relative paths point at.</summary>
+    public IReadOnlyCollection<string> Contexts => _contexts;
+
+    /// <summary>Whether the output folder lies outside a build context, so its relative paths tie it to where the sources are.</summary>
+    public bool OutputOutsideSources => _contexts.Any(c => Path.GetRelativePath(c, finalOutputPath) is var r
+        && (r == ".." || r.StartsWith("../", StringComparison.Ordinal) || r.StartsWith("..\\", StringComparison.Ordinal) || Path.IsPathRooted(r)));
+
     /// <summary>The build of <paramref name="resource"/>, or null when its image is pulled (or it cannot be built).</summary>
     public ComposeBuild? Plan(IResource resource, ComposeServiceKind kind)
     {
         if (resource.Annotations.OfType<DockerfileBuildAnnotation>().LastOrDefault() is { } dockerfile)
         {
             var context = Path.GetFullPath(dockerfile.ContextPath, appHostDirectory);
+            _contexts.Add(context);
             return new(RelativeToOutput(context), Relative(context, Path.GetFullPath(dockerfile.DockerfilePath, context)), dockerfile.Stage,
                 IsGenerated: false, dockerfile.BuildArguments, dockerfile.BuildSecrets);
         }
@@ -50,6 +60,7 @@ internal sealed class ComposeBuilds(string finalOutputPath, string appHostDirect
         // BuildKit reads '<Dockerfile>.dockerignore' beside the Dockerfile, so the shared context needs no ignore file of its own.
         files.Add(dockerfileName, build.Dockerfile);
         files.Add($"{dockerfileName}.dockerignore", build.DockerIgnore);
+        _contexts.Add(Path.GetFullPath(build.ContextDirectory));
         return new(RelativeToOutput(build.ContextDirectory), Relative(build.ContextDirectory, Path.Combine(finalOutputPath, dockerfileName)), null,
             IsGenerated: true, new Dictionary<string, object?>(), new Dictionary<string, object>());
     }

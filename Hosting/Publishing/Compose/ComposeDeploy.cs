@@ -51,4 +51,11 @@ internal static class ComposeDeploy
     public static int? Replicas(IResource resource) =>
         resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas
         ?? (resource.Annotations.OfType<AutoscalingAnnotation>().LastOrDefault() is { } autoscaling ? Math.Max(1, autoscaling.MinReplicas) : null);
+
+    /// <summary>The most replicas any environment runs: published port ranges are sized for it, since an override file
+    /// cannot resize a range without repeating every port.</summary>
+    public static int MostReplicas(IResource resource) =>
+        resource.Annotations.OfType<Environments.EnvironmentOverridesAnnotation>()
+            .Select(a => Environments.DeploymentSettings.For(resource, a.Environment).Replicas)
+            .Append(Replicas(resource) ?? 1).Max();
 }

@@ -1,3 +1,6 @@
+// Probes are experimental in Aspire 13.6; they are what Aspire's own publishers read, so Deploy reads them too.
+#pragma warning disable ASPIREPROBES001
+
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Deploy.Hosting.Publishing.Dockerfiles;
@@ -26,6 +29,10 @@ internal static class ComposeHealthChecks
             return Check(["CMD", "/bin/sh", "-c", probe]);
         }
 
+        // WithHttpProbe declares timings too; readiness is what depends_on waits for, so it is preferred.
+        if (build is { IsGenerated: true } && RuntimeImageHasBash() && DeclaredProbe(resource, topology) is { } declared)
+            return declared;
+
         if (HttpHealthCheck.Find(resource) is { } http && build is { IsGenerated: true } && RuntimeImageHasBash()
             && ServedHttpPort(resource, http, topology) is { } port)
         {
@@ -36,8 +43,32 @@ internal static class ComposeHealthChecks
     }
 
     /// <summary>A one-line HTTP/1.1 GET over bash's <c>/dev/tcp</c> that succeeds when the status line has the expected code.</summary>
-    internal static string HttpProbe(int port, string path, int statusCode) => string.Create(CultureInfo.InvariantCulture,
-        $"exec 3<>/dev/tcp/127.0.0.1/{port} && printf 'GET {path} HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' {statusCode} '");
+    internal static string HttpProbe(int port, string path, int statusCode) =>
+        HttpProbe(port, path, statusCode.ToString(CultureInfo.InvariantCulture));
+
+    // The status is a grep pattern: a probe passes on any 2xx or 3xx, as Kubernetes and Container Apps probes do.
+    private static string HttpProbe(int port, string path, string status) => string.Create(CultureInfo.InvariantCulture,
+        $"exec 3<>/dev/tcp/127.0.0.1/{port} && printf 'GET {path} HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' {status} '");
+
+    private static OrderedDictionary<string, object>? DeclaredProbe(IResource resource, ComposeTopology topology)
+    {
+        var probes = resource.Annotations.OfType<EndpointProbeAnnotation>().ToList();
+        var probe = new[] { ProbeType.Readiness, ProbeType.Startup, ProbeType.Liveness }
+            .Select(type => probes.LastOrDefault(p => p.Type == type)).FirstOrDefault(p => p is not null);
+        var endpoint = probe is null ? null : resource.Annotations.OfType<EndpointAnnotation>()
+            .FirstOrDefault(e => string.Equals(e.Name, probe.EndpointReference.EndpointName, StringComparison.OrdinalIgnoreCase));
+        if (probe is null || endpoint is null || endpoint.UriScheme != "http" || topology.TargetPort(endpoint) is not { } port)
+            return null;
+        var path = probe.Path.StartsWith('/') ? probe.Path : "/" + probe.Path;
+        var check = Check(["CMD", "bash", "-c", ComposeNames.EscapeLiteral(HttpProbe(port, path, "[23][0-9][0-9]"))]);
+        check["interval"] = Seconds(probe.PeriodSeconds);
+        check["timeout"] = Seconds(probe.TimeoutSeconds);
+        check["retries"] = probe.FailureThreshold;
+        check["start_period"] = Seconds(probe.InitialDelaySeconds);
+        return check;
+    }
+
+    private static string Seconds(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds}s");
 
     // Already escaped for Compose ('$$' reaches the shell as '$'): the shell reads the credentials from the container's
     // own environment, so the probe never holds a secret.

@@ -7,7 +7,7 @@ namespace Deploy.Hosting.Publishing.Compose;
 internal static class ComposeNextSteps
 {
     public static void Log(PublishContext context, ComposeOutputFiles files, ComposeValueRenderer renderer, ComposeOptions options,
-        IReadOnlyList<IResource> withoutHealthCheck)
+        IReadOnlyList<IResource> withoutHealthCheck, ComposeBuilds builds)
     {
         var directory = context.FinalOutputPath;
         var text = new System.Text.StringBuilder();
@@ -24,6 +24,12 @@ internal static class ComposeNextSteps
         var environment = options.Environments.Count > 0 ? ComposeNames.OverrideFile(options.Environments[^1]) : null;
         text.Append("  2. docker compose -f compose.yaml ").Append(environment is null ? "" : $"-f {environment} ").Append("up -d --build\n");
         text.Append("  3. docker compose ps   # every service should become healthy (or exit 0, for jobs)");
+        if (builds.OutputOutsideSources)
+        {
+            text.Append("\n  Note: this folder is outside the sources it builds (").AppendJoin(", ", builds.Contexts)
+                .Append("); compose.yaml reaches them by relative paths, so keep it at this place relative to them, and build where both are.");
+        }
+
         foreach (var resource in withoutHealthCheck)
         {
             text.Append("\n  Note: '").Append(resource.Name).Append("' has an HTTP health check but no Compose healthcheck (its image's tools are unknown); ")

@@ -25,12 +25,7 @@ internal sealed record ComposeOptions(string ProjectName, string? DefaultNetwork
         var environments = section["Environments"] is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : target.Environments.ToArray();
-        foreach (var environment in environments.Where(e => !ComposeNames.IsValidEnvironment(e)))
-        {
-            problems.Add(target.Name, $"Environment name '{environment}' cannot name an override file.",
-                $"Use letters, digits, '-' and '_', starting with a letter (e.g. WithEnvironments(\"Staging\") or {Section}:Environments=Staging,Production).");
-        }
-
+        // Environment names are checked by ModelRules with every other target's, so one name is valid everywhere.
         var dashboard = section["Dashboard"] is { } setting ? ParseFlag(setting, target, problems) : target.DashboardEnabled;
         var distinct = environments.DistinctBy(e => e.ToLowerInvariant()).ToList();
         return new(projectName, network, distinct, dashboard ? ComposeDashboard.ServiceName(target.Name) : null);

@@ -46,7 +46,7 @@ internal sealed class ComposeTopology
 
         foreach (var error in errors)
             problems.Add(error);
-        topology.AssignPublishedPorts();
+        topology.AssignPublishedPorts(problems);
         return topology;
     }
 
@@ -90,7 +90,7 @@ internal sealed class ComposeTopology
         _ => ComposeServiceKind.None,
     };
 
-    private void AssignPublishedPorts()
+    private void AssignPublishedPorts(ComposeProblems problems)
     {
         var external = Services
             .SelectMany(s => s.Annotations.OfType<EndpointAnnotation>().Where(e => e.IsExternal).Select(e => (Service: s, Endpoint: e)))
@@ -98,11 +98,29 @@ internal sealed class ComposeTopology
 
         // Ports the model fixes are claimed first; the others take their target port, or the next free one, so that
         // two services both listening on 8080 do not both claim host port 8080.
-        var used = external.Where(x => x.Endpoint.Port is not null).Select(x => x.Endpoint.Port!.Value).ToHashSet();
+        // Two fixed claims on one host port would make 'docker compose up' fail half way, after other services started.
+        var used = new HashSet<int>();
+        var owners = new Dictionary<int, IResource>();
+        foreach (var (service, endpoint) in external.Where(x => x.Endpoint.Port is not null))
+        {
+            var first = endpoint.Port!.Value;
+            foreach (var port in Enumerable.Range(first, Math.Max(1, ComposeDeploy.MostReplicas(service))))
+            {
+                used.Add(port);
+                if (owners.TryGetValue(port, out var owner) && !ReferenceEquals(owner, service))
+                {
+                    problems.Add(service.Name, $"It publishes host port {port}, which '{owner.Name}' also publishes (endpoint '{endpoint.Name}').",
+                        $"Give '{service.Name}' or '{owner.Name}' another port (WithHttpEndpoint(port: ...)), or leave the port unset so publish picks a free one.");
+                }
+
+                owners.TryAdd(port, service);
+            }
+        }
+
         foreach (var (service, endpoint) in external)
         {
             var target = TargetPort(endpoint)!.Value;
-            var replicas = Math.Max(1, ComposeDeploy.Replicas(service) ?? 1);
+            var replicas = Math.Max(1, ComposeDeploy.MostReplicas(service));
             var host = endpoint.Port ?? FreeRange(used, target, replicas);
             var hostSpec = replicas > 1 ? $"{host}-{host + replicas - 1}" : $"{host}";
             var protocol = endpoint.Protocol == ProtocolType.Udp ? "/udp" : "";

@@ -9,9 +9,9 @@ namespace Deploy.Hosting.Tests.Publishing.Compose;
 public sealed class ComposeBuildContextTests
 {
     [Fact]
-    public async Task Publish_IntoTwoFolders_BothResolveToTheSameProjectFiles()
+    public async Task Publish_InsideAndOutsideTheSourceTree_BothResolveToTheSameProjectFiles()
     {
-        using var first = new TestDirectory();
+        using var first = new RepoOutputDirectory("moved-inside");
         using var second = new TestDirectory();
         var nested = second.Combine("deep", "er", "out");
 
@@ -34,6 +34,10 @@ public sealed class ComposeBuildContextTests
             Assert.Contains(copied, c => c.EndsWith(".csproj", StringComparison.Ordinal));
             Assert.All(copied, c => Assert.True(File.Exists(Path.Combine(context, c)), $"{service}: {c} is not in the build context."));
         }
+
+        // Only the folder outside the sources is told that its relative paths tie it to them.
+        Assert.DoesNotContain("outside the sources it builds", one.Log, StringComparison.Ordinal);
+        Assert.Contains($"this folder is outside the sources it builds ({RepoPaths.Root}", two.Log, StringComparison.Ordinal);
     }
 
     private static (string Context, string Dockerfile) Resolve(ComposePublish.Published published, string service)

@@ -41,8 +41,7 @@ public sealed class ComposeErrorTests
         var error = await Assert.ThrowsAsync<PublishFailedException>(() => ComposePublish.RunAsync(ComposeTestModels.All["project-only"], output.Path,
             configuration: new Dictionary<string, string?> { ["Deploy:Compose:Environments"] = "Staging,../prod", ["Deploy:Compose:Dashboard"] = "maybe" }));
 
-        Assert.Contains("Resource 'compose': Environment name '../prod' cannot name an override file", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Deploy:Compose:Environments=", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Environment '../prod' of target 'compose' is not a DNS label. Fix:", error.Message, StringComparison.Ordinal);
         Assert.Contains("Deploy:Compose:Dashboard is 'maybe', which is not a boolean", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(output.Path, ComposePublish.TargetName)));
     }

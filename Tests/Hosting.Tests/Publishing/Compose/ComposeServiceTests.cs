@@ -26,7 +26,9 @@ public sealed class ComposeServiceTests
     [Fact]
     public async Task Publish_Waits_MapToDependsOnConditions()
     {
-        var compose = await PublishAsync("jobs-and-waits");
+        using var output = new TestDirectory();
+        var published = await ComposePublish.RunAsync(ComposeTestModels.All["jobs-and-waits"], output.Path);
+        var compose = Load(published.Files["compose.yaml"]);
 
         // A database waits in its server's service; the postgres image has a known client, hence a healthcheck.
         Assert.Equal("service_healthy", Scalar(compose, "services.migrate.depends_on.postgres.condition"));
@@ -35,6 +37,9 @@ public sealed class ComposeServiceTests
         Assert.Equal("service_healthy", Scalar(compose, "services.web.depends_on.api.condition"));
         Assert.Null(At(compose, "services.api.depends_on.postgres"));
         Assert.Equal("no", Scalar(compose, "services.migrate.restart"));
+
+        // Unquoted, YAML 1.1 readers take no for the boolean false, which Compose rejects as a restart policy.
+        Assert.Contains("restart: \"no\"", published.Files["compose.yaml"], StringComparison.Ordinal);
         Assert.Equal("unless-stopped", Scalar(compose, "services.api.restart"));
         Assert.Null(At(compose, "services.mail.healthcheck"));
         Assert.Equal("mail:1025", Scalar(compose, "services.api.environment.Smtp__Host"));
