@@ -5,7 +5,8 @@ using Deploy.Hosting.Scaling;
 
 namespace Deploy.Hosting.Publishing.Kubernetes;
 
-/// <summary>Finds what the cluster cannot run, before anything is written. Each problem names the resource and the fix.</summary>
+/// <summary>Finds what the cluster cannot run, before anything is written. Each problem names the resource and the fix.
+/// The rules every target shares (environment names, one-shot work, overrides, routes) are <see cref="ModelRules"/>'s.</summary>
 internal static partial class PublishabilityChecker
 {
     /// <summary>Whether the cluster can run the resource at all (an executable needs a Dockerfile to become an image).</summary>
@@ -15,8 +16,6 @@ internal static partial class PublishabilityChecker
     public static List<string> Check(IEnumerable<IResource> workloads, KubernetesOptions options)
     {
         var errors = new List<string>();
-        foreach (var environment in options.Environments.Where(e => KubernetesNames.Label(e) != e))
-            errors.Add($"Environment '{environment}' is not a valid overlay name. Fix: use lower-case letters, digits and hyphens, e.g. --environment {KubernetesNames.Label(environment)}.");
         CheckOptions(options, errors);
 
         foreach (var resource in workloads)
