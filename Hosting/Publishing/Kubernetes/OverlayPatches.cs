@@ -33,11 +33,11 @@ internal sealed class OverlayPatches
     /// <summary>The CPU and memory of each workload in this environment (edit here to size one environment).</summary>
     public List<OrderedDictionary<string, object>> Resources() => [.. _plans.Select(ResourcesPatch)];
 
-    /// <summary>Autoscalers: the base's bounds changed, removed where a fixed count applies here.</summary>
+    /// <summary>Autoscalers: the base's bounds where this environment declares others, removed where a fixed count applies here.</summary>
     public List<OrderedDictionary<string, object>> Scaling()
     {
         var patches = new List<OrderedDictionary<string, object>>();
-        foreach (var plan in _plans.Where(p => p.Autoscaling is not null))
+        foreach (var plan in _plans.Where(p => p.Autoscaling is { } model && !SameBounds(model, Settings[p].Autoscaling)))
         {
             var metadata = Map(("name", plan.Name));
             patches.Add(Settings[plan].Autoscaling is { } scaling
@@ -88,6 +88,9 @@ internal sealed class OverlayPatches
             ("initContainers", plan.JobWaits.Where(byName.ContainsKey).Select(j => (object)Map(("name", JobWaits.ContainerName(j)),
                 ("env", new List<object> { Map(("name", JobWaits.JobVariable), ("value", byName[j])) }))).ToList()))))))))];
     }
+
+    private static bool SameBounds(Scaling.AutoscalingAnnotation model, Scaling.AutoscalingAnnotation? here) =>
+        here is not null && (model.MinReplicas, model.MaxReplicas, model.CpuPercent) == (here.MinReplicas, here.MaxReplicas, here.CpuPercent);
 
     private OrderedDictionary<string, object> ResourcesPatch(WorkloadPlan plan) => Patch(plan, Map(("template", Map(("spec", Map(("containers",
         new List<object> { Map(("name", plan.Name), ("resources", PodTemplate.Resources(plan with { Compute = Settings[plan].Compute }, gpu: null))) })))))));
