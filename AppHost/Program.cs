@@ -2,7 +2,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.AddDeploy();
 
 // Where the same model ships: each target writes its own folder under the publish output path.
-builder.AddKubernetesEnvironment("k8s");
+builder.AddKubernetesEnvironment("k8s").WithIngress(className: "nginx", domain: "docs.example.com");
 builder.AddDockerComposeEnvironment("compose");
 builder.AddAzureContainerAppEnvironment("aca");
 var registry = builder.AddParameter("registry");

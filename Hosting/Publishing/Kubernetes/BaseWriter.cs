@@ -30,10 +30,21 @@ internal static class BaseWriter
             }
         }
 
+        var folders = plans.Select(p => p.Name).ToList();
+        if (plans.Any(p => p.JobWaits.Count > 0))
+        {
+            var rbac = JobWaits.Rbac(options.AppName);
+            foreach (var (file, document) in rbac)
+                OutputFiles.Write(root, $"base/{JobWaits.ServiceAccount}/{file}", Yaml.Write(document));
+            OutputFiles.Write(root, $"base/{JobWaits.ServiceAccount}/kustomization.yaml", Yaml.Write(Map(("apiVersion", KustomizeApiVersion),
+                ("kind", "Kustomization"), ("resources", rbac.Keys.Select(f => (object)f).ToList()))));
+            folders.Add(JobWaits.ServiceAccount);
+        }
+
         OutputFiles.Write(root, "base/kustomization.yaml", Yaml.Write(Map(
             ("apiVersion", KustomizeApiVersion),
             ("kind", "Kustomization"),
-            ("resources", plans.Select(p => (object)p.Name).ToList()))));
+            ("resources", folders.Order(StringComparer.Ordinal).Select(f => (object)f).ToList()))));
     }
 
     private static OrderedDictionary<string, object> Kustomization(WorkloadPlan plan, IEnumerable<string> objectFiles)

@@ -26,8 +26,9 @@ public static class KubernetesEnvironmentExtensions
         return builder;
     }
 
-    /// <summary>Ingresses of external endpoints use <paramref name="className"/> and the host
-    /// <c>&lt;resource&gt;.&lt;<paramref name="domain"/>&gt;</c>.</summary>
+    /// <summary>Each overlay's Ingress uses <paramref name="className"/> and routes every external service from its host
+    /// (<c>WithRoute</c>, <c>ForEnvironment</c>), else <c>&lt;resource&gt;.&lt;<paramref name="domain"/>&gt;</c> in production
+    /// and <c>&lt;resource&gt;.&lt;environment&gt;.&lt;<paramref name="domain"/>&gt;</c> in the other environments.</summary>
     public static IResourceBuilder<KubernetesEnvironmentResource> WithIngress(this IResourceBuilder<KubernetesEnvironmentResource> builder,
         string? className = null, string? domain = null) => builder.WithProperties(k =>
         {

@@ -34,7 +34,7 @@ public sealed class KubernetesEnvironmentResource(string name) : PublishTargetRe
     /// <summary>The Ingress class of external endpoints' Ingresses; the cluster default unless set.</summary>
     public string? IngressClassName { get; set; }
 
-    /// <summary>Ingress hosts are <c>&lt;resource&gt;.&lt;IngressDomain&gt;</c>; without a domain an Ingress matches any host.</summary>
+    /// <summary>Default Ingress hosts: <c>&lt;resource&gt;.&lt;IngressDomain&gt;</c> in production, <c>&lt;resource&gt;.&lt;environment&gt;.&lt;IngressDomain&gt;</c> elsewhere; without it, any host.</summary>
     public string? IngressDomain { get; set; }
 
     /// <summary>A cert-manager ClusterIssuer: with it (and a domain) Ingresses get TLS certificates through cert-manager.</summary>

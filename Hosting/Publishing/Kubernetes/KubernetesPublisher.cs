@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kubernetes;
+using Deploy.Hosting.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Deploy.Hosting.Publishing.Kubernetes;
@@ -14,8 +15,13 @@ internal static class KubernetesPublisher
     {
         var options = KubernetesOptions.From(target, context.Configuration);
         var workloads = context.Model.Resources.Where(IsWorkload).ToList();
-        var errors = PublishabilityChecker.Check([.. context.Model.Resources], workloads, options, target.Name);
+        var errors = ModelRules.Check([.. context.Model.Resources], options.Environments, target.Name);
+        errors.AddRange(PublishabilityChecker.Check(workloads, options));
         var ports = EndpointPorts.Plan(workloads.Where(PublishabilityChecker.HasImage), errors);
+        // Routes are known once ports are planned; every environment's collisions are reported with the other problems.
+        var services = workloads.Where(w => PublishabilityChecker.HasImage(w) && !OneShot.Is(w, context.Model.Resources)).ToList();
+        foreach (var environment in options.Environments)
+            errors.AddRange(RouteCollisions.Find(Ingresses.Routes(services, r => ports.GetValueOrDefault(r) ?? [], environment, options).Select(r => r.Route), environment));
         if (errors.Count > 0)
             throw Failure(errors);
 
@@ -36,7 +42,7 @@ internal static class KubernetesPublisher
 
     /// <summary>What runs in the cluster: projects, containers and executables (which need a Dockerfile); not
     /// parameters, databases (their server runs them) or publish targets.</summary>
-    private static bool IsWorkload(IResource resource) =>
+    public static bool IsWorkload(IResource resource) =>
         resource is ProjectResource or ContainerResource or ExecutableResource && !resource.IsExcludedFromPublish();
 
     /// <summary>Every parameter the Secret must hold, in a stable order.</summary>

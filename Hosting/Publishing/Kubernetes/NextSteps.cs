@@ -71,8 +71,16 @@ internal static class NextSteps
 
         foreach (var plan in plans.Where(p => p.IsJob))
         {
-            text.Append("Note: ").Append(plan.Name).Append(" runs as a Job (something waits for it to complete); what waits for it starts ")
-                .Append("alongside it and is kept out of traffic by its readiness probe until it works.\n");
+            var dependents = plans.Where(p => p.JobWaits.Contains(plan.Name, StringComparer.Ordinal)).Select(p => p.Name).ToList();
+            text.Append("Note: ").Append(plan.Name).Append(" runs as a Job named ").Append(plan.Name)
+                .Append("-<hash of its spec and image> in each overlay, so applying a changed overlay runs it again");
+            if (dependents.Count > 0)
+            {
+                text.Append("; ").Append(string.Join(", ", dependents)).Append(" start only after it succeeded (an init container waits for it, ")
+                    .Append("with the ServiceAccount ").Append(JobWaits.ServiceAccount).Append(", which may only read Jobs)");
+            }
+
+            text.Append(".\n");
         }
 
         foreach (var plan in plans.Where(p => p.FilesNotCopied.Count > 0))

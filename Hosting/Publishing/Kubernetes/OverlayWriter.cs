@@ -1,12 +1,12 @@
 using Aspire.Hosting.ApplicationModel;
-using Deploy.Hosting.Environments;
 using Microsoft.Extensions.Configuration;
 using static Deploy.Hosting.Publishing.Kubernetes.Yaml;
 
 namespace Deploy.Hosting.Publishing.Kubernetes;
 
-/// <summary>Writes <c>overlays/&lt;environment&gt;/</c>: a namespace, image names and tags, replica counts, resource
-/// sizes, and the Secret generated from the git-ignored <c>parameters.env</c>.</summary>
+/// <summary>Writes <c>overlays/&lt;environment&gt;/</c>: a namespace, the Ingress, image names and tags, replica counts,
+/// autoscaling bounds, resource sizes, Job names (<see cref="OverlayPatches"/>), and the Secret generated from the
+/// git-ignored <c>parameters.env</c>. Overlays differ only by what the model declares per environment.</summary>
 internal static class OverlayWriter
 {
     /// <summary>Writes every overlay; returns, when secrets were filled, the parameters still without a value.</summary>
@@ -21,8 +21,7 @@ internal static class OverlayWriter
             var ns = KubernetesNames.Label($"{appName}-{environment}");
             OutputFiles.Write(root, $"{folder}/namespace.yaml", Yaml.Write(Map(("apiVersion", "v1"), ("kind", "Namespace"),
                 ("metadata", Map(("name", ns), ("labels", Sorted([KeyValuePair.Create(KubernetesNames.PartOfLabel, appName)])))))));
-            OutputFiles.Write(root, $"{folder}/resources.yaml", Yaml.WriteAll(plans.Select(p => ResourcesPatch(p, environment))));
-            OutputFiles.Write(root, $"{folder}/kustomization.yaml", Yaml.Write(Kustomization(environment, ns, plans, parameters.Count > 0, options)));
+            OutputFiles.Write(root, $"{folder}/kustomization.yaml", Yaml.Write(Kustomization(root, folder, environment, ns, plans, parameters.Count > 0, options)));
             if (parameters.Count == 0)
                 continue;
 
@@ -44,48 +43,60 @@ internal static class OverlayWriter
         return [.. stillEmpty];
     }
 
-    private static OrderedDictionary<string, object> Kustomization(string environment, string ns, IReadOnlyList<WorkloadPlan> plans, bool hasSecrets,
-        KubernetesOptions options)
+    private static OrderedDictionary<string, object> Kustomization(string root, string folder, string environment, string ns,
+        IReadOnlyList<WorkloadPlan> plans, bool hasSecrets, KubernetesOptions options)
     {
-        // ForEnvironment decides; without it development runs one pod of everything and the others keep the model's count.
-        var replicas = plans.Where(p => p.Autoscaling is null && !p.IsJob)
-            .Select(p => (object)Map(("name", p.Name), ("count", DeploymentSettings.Overrides(p.Resource, environment)?.Replicas
-                ?? (environment == "development" ? 1 : p.Replicas)))).ToList();
-        // Images built here move to the registry, tagged per environment when declared; pulled ones keep theirs (an
-        // overlay can point them at a mirror).
-        var images = plans.Select(p => (Name: p.ImageName, NewName: p.IsBuiltHere && options.ImageRegistry is { } registry ? $"{registry}/{p.ImageName}" : p.ImageName,
-                Tag: p.IsBuiltHere ? DeploymentSettings.Overrides(p.Resource, environment)?.ImageTag ?? p.ImageTag : p.ImageTag))
-            .Concat(plans.Any(p => p.Waits.Count > 0) ? [WaitImage()] : [])
+        var overlay = new OverlayPatches(plans, environment, options);
+        var resources = new List<object> { "namespace.yaml", "../../base" };
+        var patches = new List<object> { Map(("path", "resources.yaml")) };
+        void Optional(string file, IReadOnlyList<OrderedDictionary<string, object>> documents, List<object> list)
+        {
+            if (documents.Count == 0)
+                return;
+            OutputFiles.Write(root, $"{folder}/{file}", Yaml.WriteAll(documents));
+            list.Add(list == patches ? Map(("path", file)) : file);
+        }
+
+        Optional("ingress.yaml", Ingresses.Build(plans, environment, options) is { } ingress ? [ingress] : [], resources);
+        Optional("hpa.yaml", overlay.AddedAutoscalers(), resources);
+        Optional("scaling.yaml", overlay.Scaling(), patches);
+        var jobNames = overlay.JobNames();
+        Optional("jobs.yaml", overlay.JobWaitPatches(jobNames), patches);
+        // The autoscaler added here owns the count; the base's would fight it on every apply.
+        foreach (var plan in overlay.AutoscaledOnlyHere())
+            patches.Add(Inline(plan.Kind, plan.Name, Map(("op", "remove"), ("path", "/spec/replicas")), renames: false));
+        foreach (var (plan, name) in jobNames.OrderBy(j => j.Key.Name, StringComparer.Ordinal))
+            patches.Add(Inline(plan.Kind, plan.Name, Map(("op", "replace"), ("path", "/metadata/name"), ("value", name)), renames: true));
+
+        // Pulled images keep their reference (an overlay can point them at a mirror); the helpers' images are listed for the same reason.
+        var images = plans.Select(overlay.Image)
+            .Concat(plans.Any(p => p.Waits.Count > 0) ? [Split(PodTemplate.WaitImage)] : [])
+            .Concat(plans.Any(p => p.JobWaits.Count > 0) ? [Split(JobWaits.KubectlImage)] : [])
             .DistinctBy(i => i.Name, StringComparer.Ordinal).OrderBy(i => i.Name, StringComparer.Ordinal)
             .Select(i => (object)Map(("name", i.Name), ("newName", i.NewName), ("newTag", i.Tag))).ToList();
+        var replicas = overlay.Replicas();
+        OutputFiles.Write(root, $"{folder}/resources.yaml", Yaml.WriteAll(overlay.Resources()));
         return Map(
             ("apiVersion", BaseWriter.KustomizeApiVersion),
             ("kind", "Kustomization"),
             ("namespace", ns),
-            ("resources", new List<object> { "namespace.yaml", "../../base" }),
+            ("resources", resources),
             ("images", images),
             ("replicas", replicas.Count == 0 ? null : replicas),
-            ("patches", new List<object> { Map(("path", "resources.yaml")) }),
+            ("patches", patches),
             ("secretGenerator", hasSecrets
                 ? new List<object> { Map(("name", PodTemplate.ParametersSecret), ("envs", new List<object> { SecretsFile.FileName })) }
                 : null));
     }
 
-    private static (string Name, string NewName, string Tag) WaitImage()
-    {
-        var colon = PodTemplate.WaitImage.LastIndexOf(':');
-        return (PodTemplate.WaitImage[..colon], PodTemplate.WaitImage[..colon], PodTemplate.WaitImage[(colon + 1)..]);
-    }
+    private static OrderedDictionary<string, object> Inline(string kind, string name, object operation, bool renames) => Map(
+        ("target", Map(("kind", kind), ("name", name))),
+        ("patch", Yaml.Write(new List<object> { operation })),
+        ("options", renames ? Map(("allowNameChange", true)) : null));
 
-    /// <summary>The CPU and memory of each workload in this environment: the model's, or what ForEnvironment declares.</summary>
-    private static OrderedDictionary<string, object> ResourcesPatch(WorkloadPlan plan, string environment)
+    private static (string Name, string NewName, string Tag) Split(string image)
     {
-        var sized = plan with { Compute = DeploymentSettings.For(plan.Resource, environment).Compute };
-        var container = Map(("name", plan.Name), ("resources", PodTemplate.Resources(sized, gpu: null)));
-        return Map(
-            ("apiVersion", plan.ApiVersion),
-            ("kind", plan.Kind),
-            ("metadata", Map(("name", plan.Name))),
-            ("spec", Map(("template", Map(("spec", Map(("containers", new List<object> { container }))))))));
+        var colon = image.LastIndexOf(':');
+        return (image[..colon], image[..colon], image[(colon + 1)..]);
     }
 }

@@ -15,6 +15,8 @@ internal static class PodTemplate
     {
         var gpu = plan.Gpu is null ? null : new GpuScheduling(plan.Gpu, options);
         var spec = Map(
+            // Only the pods that wait for a Job talk to the API server, and only from their init container (JobWaits).
+            ("serviceAccountName", plan.JobWaits.Count > 0 ? JobWaits.ServiceAccount : null),
             ("automountServiceAccountToken", false),
             // Service links would add <SERVICE>_PORT variables that some images misread as their own settings.
             ("enableServiceLinks", false),
@@ -26,7 +28,8 @@ internal static class PodTemplate
                 : Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("nodeSelector", gpu?.NodeSelector),
             ("tolerations", gpu?.Tolerations),
-            ("initContainers", NullIfEmpty(plan.Waits.Select(w => (object)WaitContainer(w.Host, w.Port)).ToList())),
+            ("initContainers", NullIfEmpty([.. plan.Waits.Select(w => (object)WaitContainer(w.Host, w.Port)),
+                .. plan.JobWaits.Select(j => (object)JobWaits.Container(j))])),
             ("containers", new List<object> { Container(plan, gpu) }),
             ("volumes", NullIfEmpty(PodVolumes(plan))));
         return Map(("metadata", Map(("labels", Sorted(KubernetesNames.Labels(plan.Name, options.AppName, Component(plan)))))), ("spec", spec));
@@ -46,6 +49,7 @@ internal static class PodTemplate
         ("resources", Resources(plan, gpu)),
         ("readinessProbe", Probe(plan.Readiness, initialDelay: 5, period: 10)),
         ("livenessProbe", Probe(plan.Liveness, initialDelay: plan.IsProject ? 10 : 30, period: 20)),
+        ("startupProbe", Probe(plan.Startup, initialDelay: 0, period: 5)),
         ("securityContext", plan.IsProject
             ? Map(("allowPrivilegeEscalation", false), ("readOnlyRootFilesystem", true), ("capabilities", Map(("drop", new List<object> { "ALL" }))))
             // Server images (postgres, redis) start as root to fix data ownership, then drop to their own user.
@@ -94,13 +98,17 @@ internal static class PodTemplate
             { HttpPath: { } path } => Map(("httpGet", Map(("path", path), ("port", probe.PortName), ("scheme", "HTTP")))),
             _ => Map(("tcpSocket", Map(("port", probe.TcpPortName)))),
         };
+        var timing = probe.Timing ?? new ProbeTiming(initialDelay, period, Timeout: 5, FailureThreshold: 3, SuccessThreshold: 1);
         var result = new OrderedDictionary<string, object>((OrderedDictionary<string, object>)action, StringComparer.Ordinal)
         {
-            ["initialDelaySeconds"] = initialDelay,
-            ["periodSeconds"] = period,
-            ["timeoutSeconds"] = 5,
-            ["failureThreshold"] = 3,
+            ["initialDelaySeconds"] = timing.InitialDelay,
+            ["periodSeconds"] = timing.Period,
+            ["timeoutSeconds"] = timing.Timeout,
+            ["failureThreshold"] = timing.FailureThreshold,
         };
+        // Kubernetes' default; written only when the model chose another (readiness is the only probe that may).
+        if (timing.SuccessThreshold != 1)
+            result["successThreshold"] = timing.SuccessThreshold;
         return result;
     }
 
@@ -132,6 +140,8 @@ internal static class PodTemplate
             volumes.Add(Map(("name", volume.Name), ("emptyDir", Map())));
         foreach (var files in plan.Files)
             volumes.Add(Map(("name", files.VolumeName), ("configMap", Map(("name", files.ConfigMapName)))));
+        if (plan.JobWaits.Count > 0)
+            volumes.Add(JobWaits.TokenVolume());
         return volumes;
     }
 

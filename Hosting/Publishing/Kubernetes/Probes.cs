@@ -9,7 +9,8 @@ namespace Deploy.Hosting.Publishing.Kubernetes;
 /// <remarks>Readiness: Aspire's readiness probe (<c>WithHttpProbe</c>), else the resource's readiness command (its own or
 /// the known one of its image), else its HTTP health check (<c>WithHttpHealthCheck</c>), else <c>/health</c> for projects
 /// built on service defaults. Liveness: Aspire's liveness probe, else <c>/alive</c> for those projects (it checks only
-/// that the process responds, so a failing dependency does not get pods killed), else a TCP connect to the first port.</remarks>
+/// that the process responds, so a failing dependency does not get pods killed), else a TCP connect to the first port.
+/// Startup: only Aspire's startup probe. Declared probes keep their timings; the others get the defaults of the pod template.</remarks>
 #pragma warning disable ASPIREPROBES001 // Aspire's probe annotations are experimental; they are read, not created.
 internal static partial class Probes
 {
@@ -66,12 +67,19 @@ internal static partial class Probes
         return null;
     }
 
+    /// <summary>Aspire's startup probe (<c>WithHttpProbe(ProbeType.Startup, ...)</c>); nothing else implies one.</summary>
+    public static ProbePlan? Startup(IResource resource, IReadOnlyList<PortPlan> ports) => Declared(resource, ProbeType.Startup, ports);
+
+    /// <summary>A declared probe keeps its own timings: the author chose them for how the app starts and fails.</summary>
     private static ProbePlan? Declared(IResource resource, ProbeType type, IReadOnlyList<PortPlan> ports)
     {
         var probe = resource.Annotations.OfType<EndpointProbeAnnotation>().LastOrDefault(p => p.Type == type);
         var port = probe is null ? null
             : ports.FirstOrDefault(p => string.Equals(p.EndpointName, probe.EndpointReference.EndpointName, StringComparison.OrdinalIgnoreCase));
-        return probe is null || port is null ? null : new ProbePlan(probe.Path, port.PortName, null, null);
+        return probe is null || port is null ? null : new ProbePlan(probe.Path, port.PortName, null, null)
+        {
+            Timing = new ProbeTiming(probe.InitialDelaySeconds, probe.PeriodSeconds, probe.TimeoutSeconds, probe.FailureThreshold, probe.SuccessThreshold),
+        };
     }
 
     [GeneratedRegex("^(?<endpoint>[^_]+)_(?<path>.*)_(?<status>[0-9]+)_check$")]

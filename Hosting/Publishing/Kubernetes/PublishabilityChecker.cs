@@ -5,20 +5,17 @@ using Deploy.Hosting.Scaling;
 
 namespace Deploy.Hosting.Publishing.Kubernetes;
 
-/// <summary>Finds what the cluster cannot run, before anything is written. Each problem names the resource and the fix.</summary>
+/// <summary>Finds what the cluster cannot run, before anything is written. Each problem names the resource and the fix.
+/// The rules every target shares (environment names, one-shot work, overrides, routes) are <see cref="ModelRules"/>'s.</summary>
 internal static partial class PublishabilityChecker
 {
     /// <summary>Whether the cluster can run the resource at all (an executable needs a Dockerfile to become an image).</summary>
     public static bool HasImage(IResource resource) =>
         resource is not ExecutableResource || resource.Annotations.OfType<DockerfileBuildAnnotation>().Any();
 
-    public static List<string> Check(IReadOnlyCollection<IResource> model, IEnumerable<IResource> workloads, KubernetesOptions options, string targetName)
+    public static List<string> Check(IEnumerable<IResource> workloads, KubernetesOptions options)
     {
-        // Overlay folders and namespaces are exact, so this target's rule is stricter than the shared one ('Staging' is
-        // an environment elsewhere, not an overlay name); the shared rules see only the names that pass it.
-        var errors = ModelRules.Check(model, [.. options.Environments.Where(e => KubernetesNames.Label(e) == e)], targetName);
-        foreach (var environment in options.Environments.Where(e => KubernetesNames.Label(e) != e))
-            errors.Add($"Environment '{environment}' is not a valid overlay name. Fix: use lower-case letters, digits and hyphens, e.g. --environment {KubernetesNames.Label(environment)}.");
+        var errors = new List<string>();
         CheckOptions(options, errors);
 
         foreach (var resource in workloads)

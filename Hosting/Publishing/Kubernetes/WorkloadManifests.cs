@@ -5,9 +5,10 @@ namespace Deploy.Hosting.Publishing.Kubernetes;
 /// <summary>The objects in <c>base/&lt;resource&gt;/</c>, each as an ordered map, keyed by file name.</summary>
 internal static class WorkloadManifests
 {
+    /// <remarks>No Ingress here: one per overlay routes every external service (<see cref="Ingresses"/>).</remarks>
     public static SortedDictionary<string, object> Build(WorkloadPlan plan, KubernetesOptions options)
     {
-        var labels = Sorted(KubernetesNames.Labels(plan.Name, options.AppName, PodTemplate.Component(plan)));
+        var labels = Labels(plan, options);
         var selector = Sorted(KubernetesNames.Selector(plan.Name, options.AppName));
         var files = new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
@@ -16,17 +17,7 @@ internal static class WorkloadManifests
         if (plan.Ports.Count > 0 && !plan.IsJob)
             files["service.yaml"] = Service(plan, labels, selector);
         if (plan.Autoscaling is { } scaling)
-        {
-            files["hpa.yaml"] = Document("autoscaling/v2", "HorizontalPodAutoscaler", plan.Name, labels, Map(
-                ("scaleTargetRef", Map(("apiVersion", plan.ApiVersion), ("kind", plan.Kind), ("name", plan.Name))),
-                ("minReplicas", scaling.MinReplicas),
-                ("maxReplicas", scaling.MaxReplicas),
-                ("metrics", new List<object>
-                {
-                    Map(("type", "Resource"), ("resource", Map(("name", "cpu"),
-                        ("target", Map(("type", "Utilization"), ("averageUtilization", scaling.CpuPercent)))))),
-                })));
-        }
+            files["hpa.yaml"] = Autoscaler(plan, labels, scaling);
 
         // With more than one pod, voluntary disruptions (node drains, upgrades) take them down one at a time.
         if (plan.MinimumPods > 1 && !plan.IsJob)
@@ -35,10 +26,23 @@ internal static class WorkloadManifests
                 Map(("maxUnavailable", 1), ("selector", Map(("matchLabels", selector)))));
         }
 
-        if (Ingresses.Build(plan, labels, options) is { } ingress)
-            files["ingress.yaml"] = ingress;
         return files;
     }
+
+    /// <summary>The HorizontalPodAutoscaler of a workload (an overlay adds it where only that environment autoscales).</summary>
+    public static OrderedDictionary<string, object> Autoscaler(WorkloadPlan plan, object labels, Scaling.AutoscalingAnnotation scaling) =>
+        Document("autoscaling/v2", "HorizontalPodAutoscaler", plan.Name, labels, Map(
+            ("scaleTargetRef", Map(("apiVersion", plan.ApiVersion), ("kind", plan.Kind), ("name", plan.Name))),
+            ("minReplicas", scaling.MinReplicas),
+            ("maxReplicas", scaling.MaxReplicas),
+            ("metrics", new List<object>
+            {
+                Map(("type", "Resource"), ("resource", Map(("name", "cpu"),
+                    ("target", Map(("type", "Utilization"), ("averageUtilization", scaling.CpuPercent)))))),
+            })));
+
+    public static OrderedDictionary<string, object> Labels(WorkloadPlan plan, KubernetesOptions options) =>
+        Sorted(KubernetesNames.Labels(plan.Name, options.AppName, PodTemplate.Component(plan)));
 
     public static OrderedDictionary<string, object> Document(string apiVersion, string kind, string name, object labels, object spec) => Map(
         ("apiVersion", apiVersion), ("kind", kind), ("metadata", Map(("name", name), ("labels", labels))), ("spec", spec));
@@ -49,7 +53,8 @@ internal static class WorkloadManifests
         if (plan.IsJob)
         {
             // Retries cover a dependency that is not up yet. A finished Job is removed after an hour (its logs stay that
-            // long), so the next apply runs it again with the new image: a Job's template cannot be changed in place.
+            // long). Each overlay names it after a hash of its spec and image (JobNames): a Job's template cannot be
+            // changed in place, and a new name is a new Job, so applying a changed overlay runs it again.
             return Document("batch/v1", "Job", plan.Name, labels, Map(
                 ("backoffLimit", 6),
                 ("ttlSecondsAfterFinished", 3600),

@@ -54,12 +54,17 @@ internal sealed record WorkloadPlan(IResource Resource, string Name, bool IsProj
 
     public ProbePlan? Liveness { get; init; }
 
+    public ProbePlan? Startup { get; init; }
+
     public required IReadOnlyList<VolumePlan> Volumes { get; init; }
 
     public required IReadOnlyList<FilesPlan> Files { get; init; }
 
     /// <summary>Services (name, port) that must accept connections before the container starts (<c>WaitFor</c>).</summary>
     public IReadOnlyList<(string Host, int Port)> Waits { get; init; } = [];
+
+    /// <summary>The Jobs (base names) that must have succeeded before the container starts (<c>WaitForCompletion</c>).</summary>
+    public IReadOnlyList<string> JobWaits { get; init; } = [];
 
     /// <summary>Values left out because they refer to something not served in the cluster (for the printed notes).</summary>
     public required IReadOnlyList<string> Omitted { get; init; }
@@ -83,8 +88,14 @@ internal sealed record EnvEntry(string Name, string? Value, ParameterResource? P
     public string? SecretKey => Parameter?.Name;
 }
 
-/// <summary>A probe: an HTTP GET on a named port, a command, or a TCP connect.</summary>
-internal sealed record ProbePlan(string? HttpPath, string? PortName, IReadOnlyList<string>? Exec, string? TcpPortName);
+/// <summary>A probe: an HTTP GET on a named port, a command, or a TCP connect; <see cref="Timing"/> when the model set it.</summary>
+internal sealed record ProbePlan(string? HttpPath, string? PortName, IReadOnlyList<string>? Exec, string? TcpPortName)
+{
+    public ProbeTiming? Timing { get; init; }
+}
+
+/// <summary>A probe's timings in seconds and its thresholds, as Aspire's probe annotation declares them.</summary>
+internal sealed record ProbeTiming(int InitialDelay, int Period, int Timeout, int FailureThreshold, int SuccessThreshold);
 
 /// <summary>A mounted volume: a claim of <see cref="ClaimSize"/> (StatefulSet), or an emptyDir when null.</summary>
 internal sealed record VolumePlan(string Name, string MountPath, bool ReadOnly, string? ClaimSize);

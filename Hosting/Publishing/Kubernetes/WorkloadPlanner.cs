@@ -60,9 +60,13 @@ internal sealed class WorkloadPlanner(PublishContext context, KubernetesOptions 
             Gpu = resource.Annotations.OfType<GpuAnnotation>().LastOrDefault(),
             Readiness = isJob ? null : Probes.Readiness(resource, project, plannedPorts),
             Liveness = isJob ? null : Probes.Liveness(resource, project, plannedPorts),
+            Startup = isJob ? null : Probes.Startup(resource, plannedPorts),
             Volumes = volumes,
             Files = KnownImages.DatabaseInitFiles(resource, context.Model, name) is { } init ? [init] : [],
             Waits = Waits(resource),
+            JobWaits = [.. resource.Annotations.OfType<WaitAnnotation>()
+                .Where(w => w.WaitType == WaitType.WaitForCompletion && KubernetesPublisher.IsWorkload(w.Resource))
+                .Select(w => KubernetesNames.Of(w.Resource.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Omitted = omitted,
             // Their contents come from callbacks that need the run-time services; an image or a ConfigMap carries them.
             FilesNotCopied = [.. resource.Annotations.OfType<ContainerFileSystemCallbackAnnotation>().Select(f => f.DestinationPath).Distinct().Order(StringComparer.Ordinal)],
@@ -135,8 +139,7 @@ internal sealed class WorkloadPlanner(PublishContext context, KubernetesOptions 
     }
 
     /// <summary>WaitFor becomes "the dependency's Service accepts TCP connections" (a database's wait is on its server).
-    /// WaitForCompletion has no cluster equivalent without extra permissions: the one-shot runs as a Job and the
-    /// dependent starts alongside it (its readiness probe keeps traffic away until it works).</summary>
+    /// WaitForCompletion is <see cref="WorkloadPlan.JobWaits"/>: an init container that waits for the Job to succeed.</summary>
     private List<(string Host, int Port)> Waits(IResource resource)
     {
         var waits = new SortedSet<(string Host, int Port)>();

@@ -49,8 +49,9 @@ public sealed class KubernetesErrorTests
         var error = await Assert.ThrowsAsync<PublishFailedException>(() =>
             KubernetesPublish.RunAsync(KubernetesModels.All["project"], new Dictionary<string, string?> { ["environment"] = "QA_Env" }));
 
-        Assert.Contains("Environment 'QA_Env' is not a valid overlay name", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--environment qa-env", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Environment 'QA_Env' of target 'k8s' is not a DNS label", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(e.g. 'qa-env')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 problem)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

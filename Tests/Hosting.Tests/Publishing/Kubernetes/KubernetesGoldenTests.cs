@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Deploy.Hosting.Tests.TestSupport;
 
 namespace Deploy.Hosting.Tests.Publishing.Kubernetes;
@@ -40,12 +41,17 @@ public sealed class KubernetesGoldenTests
     [Fact]
     public async Task Publish_ReferenceApp_MatchesGoldenAndEveryOverlayPassesValidator()
     {
-        using var publish = await KubernetesPublish.RunAsync(ReferenceApp.Declare, appHostDirectory: Path.Combine(RepoPaths.Root, "AppHost"));
+        // As AppHost/Program.cs declares the target: two external services need hosts of their own.
+        using var publish = await KubernetesPublish.RunAsync(ReferenceApp.Declare, appHostDirectory: Path.Combine(RepoPaths.Root, "AppHost"),
+            target: k8s => k8s.WithIngress(className: "nginx", domain: "docs.example.com"));
 
         GoldenTree.AssertMatches("reference-app", publish.Directory, Regenerate);
         var overlays = await KustomizeValidation.RenderAndValidateAsync(publish.Directory);
         Assert.Contains("kind: StatefulSet", overlays["production"], StringComparison.Ordinal);
         Assert.Contains("kind: Job", overlays["production"], StringComparison.Ordinal);
+        Assert.Matches("\n  name: migrations-[0-9a-f]{8}\n", overlays["production"]);
+        Assert.Contains("host: api.docs.example.com", overlays["production"], StringComparison.Ordinal);
+        Assert.Contains("host: web.staging.docs.example.com", overlays["staging"], StringComparison.Ordinal);
         Assert.Contains($"kubectl apply -k {publish.Directory}/overlays/production", publish.Output, StringComparison.Ordinal);
     }
 

@@ -11,12 +11,16 @@ public sealed class KubernetesTargetOptionsTests
             target: k8s => k8s.WithIngress("nginx", "example.com").WithCertManager("letsencrypt"));
 
         Assert.Contains("- services__api__http__0=http://api:8080", publish.Read("base/web/kustomization.yaml"), StringComparison.Ordinal);
-        var ingress = publish.Read("base/web/ingress.yaml");
+        var ingress = publish.Read("overlays/production/ingress.yaml");
         Assert.Equal("web.example.com", YamlQuery.Scalar(ingress, "spec.rules[0].host"));
+        Assert.Equal("web", YamlQuery.Scalar(ingress, "spec.rules[0].http.paths[0].backend.service.name"));
         Assert.Equal("nginx", YamlQuery.Scalar(ingress, "spec.ingressClassName"));
         Assert.Equal("letsencrypt", YamlQuery.Scalar(ingress, "metadata.annotations.'cert-manager.io/cluster-issuer'"));
-        Assert.Equal("web-tls", YamlQuery.Scalar(ingress, "spec.tls[0].secretName"));
-        Assert.False(publish.Has("base/api/ingress.yaml"), "Only external endpoints get an Ingress.");
+        Assert.Equal("web.example.com", YamlQuery.Scalar(ingress, "spec.tls[0].hosts[0]"));
+        Assert.Equal("k8s-tls", YamlQuery.Scalar(ingress, "spec.tls[0].secretName"));
+        Assert.Null(YamlQuery.Get(ingress, "spec.rules[1]"));
+        Assert.Equal("web.staging.example.com", YamlQuery.Scalar(publish.Read("overlays/staging/ingress.yaml"), "spec.rules[0].host"));
+        Assert.False(publish.Has("base/web/ingress.yaml"), "The Ingress is the overlay's, one for all services.");
     }
 
     [Fact]
@@ -26,7 +30,7 @@ public sealed class KubernetesTargetOptionsTests
             new Dictionary<string, string?> { ["Deploy:Kubernetes:IngressDomain"] = "prod.example.org" },
             target: k8s => k8s.WithIngress(domain: "example.com"));
 
-        Assert.Equal("web.prod.example.org", YamlQuery.Scalar(publish.Read("base/web/ingress.yaml"), "spec.rules[0].host"));
+        Assert.Equal("web.prod.example.org", YamlQuery.Scalar(publish.Read("overlays/production/ingress.yaml"), "spec.rules[0].host"));
     }
 
     [Fact]

@@ -106,14 +106,15 @@ public sealed class KubernetesWorkloadTests
     }
 
     [Fact]
-    public async Task Replicas_ThreeReplicas_PdbAndPerOverlayCounts()
+    public async Task Replicas_ThreeReplicas_PdbAndSameCountInEveryOverlay()
     {
         using var publish = await KubernetesPublish.RunAsync(KubernetesModels.All["projects-wired"]);
 
         Assert.True(publish.Has("base/api/pdb.yaml"));
         Assert.False(publish.Has("base/web/pdb.yaml"), "One replica needs no disruption budget.");
         Assert.Equal("3", YamlQuery.Scalar(publish.Read("base/api/deployment.yaml"), "spec.replicas"));
-        Assert.Equal("1", YamlQuery.Scalar(publish.Read("overlays/development/kustomization.yaml"), "replicas[0].count"));
+        // No implicit "development runs one": only what the model declares per environment differs.
+        Assert.Equal("3", YamlQuery.Scalar(publish.Read("overlays/development/kustomization.yaml"), "replicas[0].count"));
         Assert.Equal("3", YamlQuery.Scalar(publish.Read("overlays/production/kustomization.yaml"), "replicas[0].count"));
     }
 
@@ -132,7 +133,8 @@ public sealed class KubernetesWorkloadTests
         Assert.False(publish.Has("base/migrate/deployment.yaml"));
         Assert.Equal("Job", YamlQuery.Scalar(publish.Read("overlays/production/resources.yaml"), "kind", document: 1));
         Assert.DoesNotContain("name: migrate\n    count", publish.Read("overlays/production/kustomization.yaml"), StringComparison.Ordinal);
-        Assert.Contains("Note: migrate runs as a Job", publish.Output, StringComparison.Ordinal);
+        Assert.Contains("Note: migrate runs as a Job named migrate-<hash", publish.Output, StringComparison.Ordinal);
+        Assert.Contains("api start only after it succeeded", publish.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,4 +55,8 @@ public static class YamlQuery
 
     /// <summary>The scalar at <paramref name="path"/>, or null.</summary>
     public static string? Scalar(string yaml, string path, int document = 0) => (Get(yaml, path, document) as YamlScalarNode)?.Value;
+
+    /// <summary>The scalars of the sequence at <paramref name="path"/> (empty when there is none).</summary>
+    public static List<string?> Sequence(string yaml, string path, int document = 0) =>
+        Get(yaml, path, document) is YamlSequenceNode sequence ? [.. sequence.Children.Select(c => (c as YamlScalarNode)?.Value)] : [];
 }
