@@ -1,4 +1,4 @@
-using static Deploy.Hosting.Publishing.GitHub.WorkflowYaml;
+using static Deploy.Hosting.Publishing.Kubernetes.Yaml;
 
 namespace Deploy.Hosting.Publishing.GitHub;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Deploy.Hosting.Publishing.Compose;
-using static Deploy.Hosting.Publishing.GitHub.WorkflowYaml;
+using static Deploy.Hosting.Publishing.Kubernetes.Yaml;
 
 namespace Deploy.Hosting.Publishing.GitHub;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using static Deploy.Hosting.Publishing.GitHub.WorkflowYaml;
+using static Deploy.Hosting.Publishing.Kubernetes.Yaml;
 
 namespace Deploy.Hosting.Publishing.GitHub;
 

@@ -1,4 +1,5 @@
-using static Deploy.Hosting.Publishing.GitHub.WorkflowYaml;
+using Deploy.Hosting.Publishing.Kubernetes;
+using static Deploy.Hosting.Publishing.Kubernetes.Yaml;
 
 namespace Deploy.Hosting.Publishing.GitHub;
 
@@ -28,7 +29,7 @@ internal static class WorkflowWriter
             ("permissions", Map(("contents", "read"))),
             ("env", Env(plan, target)),
             ("jobs", jobs));
-        return WorkflowYaml.Write(document, Header(plan, target, appName));
+        return Yaml.Write(document, Header(plan, target, appName));
     }
 
     private static OrderedDictionary<string, object>? Env(WorkflowPlan plan, WorkflowTarget target) => target.Kind switch

@@ -1,9 +1,12 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.EventEmitters;
 
 namespace Deploy.Hosting.Publishing.Kubernetes;
 
 /// <summary>Builds and writes YAML documents. Maps keep insertion order (Kubernetes' conventional field order) and
-/// drop null values, so optional fields are simply left out.</summary>
+/// drop null values, so optional fields are simply left out; multi-line strings (scripts, files) are literal blocks.</summary>
 internal static class Yaml
 {
     // Strings that YAML 1.1 (kubectl's parser) would read as something else — "yes", "8080", "17.6", "0644" — are quoted.
@@ -12,6 +15,7 @@ internal static class Yaml
         .WithIndentedSequences()
         .DisableAliases()
         .WithNewLine("\n")
+        .WithEventEmitter(next => new LiteralBlocks(next))
         .Build();
 
     /// <summary>An ordered map of the non-null entries.</summary>
@@ -41,4 +45,20 @@ internal static class Yaml
 
     /// <summary>Several documents separated by <c>---</c>.</summary>
     public static string WriteAll(IEnumerable<object> documents) => string.Join("---\n", documents.Select(Write));
+
+    /// <summary>One document led by comment lines.</summary>
+    public static string Write(object document, IEnumerable<string> comments) =>
+        string.Concat(comments.Select(c => c.Length == 0 ? "#\n" : $"# {c}\n")) + Write(document);
+
+    // A script keeps its lines as written ('|') instead of being folded; YamlDotNet falls back to quoting when a
+    // literal block cannot hold the text (trailing spaces, for instance).
+    private sealed class LiteralBlocks(IEventEmitter next) : ChainedEventEmitter(next)
+    {
+        public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
+        {
+            if (eventInfo.Source.Value is string text && text.Contains('\n', StringComparison.Ordinal))
+                eventInfo.Style = ScalarStyle.Literal;
+            base.Emit(eventInfo, emitter);
+        }
+    }
 }
