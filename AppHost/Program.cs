@@ -5,7 +5,9 @@ builder.AddDeploy();
 builder.AddKubernetesEnvironment("k8s").WithIngress(className: "nginx", domain: "docs.example.com");
 builder.AddDockerComposeEnvironment("compose");
 builder.AddAzureContainerAppEnvironment("aca");
-var registry = builder.AddParameter("registry");
+// Where CI pushes images. Empty here, so it needs no value to run locally and the workflows read the GitHub variable
+// REGISTRY; set Parameters:registry (e.g. ghcr.io/<owner>) to write it into them instead.
+var registry = builder.AddParameter("registry", "");
 builder.AddGitHubWorkflows("github").WithRegistry(registry);
 
 // Protects the Api's writes. Local runs take the development value in appsettings.Development.json; deployments get

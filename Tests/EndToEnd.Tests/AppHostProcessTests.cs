@@ -81,6 +81,8 @@ public sealed class AppHostProcessTests
                 .First.WaitForAsync(new() { Timeout = 90_000 });
             // An idle worker pool polls Redis several times a second; none of that may flood the trace list.
             Assert.Equal(0, await page.Locator("text=/XREADGROUP|XAUTOCLAIM/").CountAsync());
+            // Every parameter has a value locally: a publish-only one (the registry) must not ask for one in run mode.
+            Assert.Equal(0, await page.Locator("text=\"Unresolved parameters\" >> visible=true").CountAsync());
             if (screenshots is not null)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-traces.png"), FullPage = true });
         }
